@@ -1,0 +1,10 @@
+// The command's exit codes: 0 ok, 1 a part failed, 2 bad input or usage.
+#pragma once
+
+namespace perfreport {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_part_failed = 1;
+inline constexpr int exit_bad_input = 2;
+
+}  // namespace perfreport

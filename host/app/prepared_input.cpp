@@ -1,0 +1,44 @@
+#include "prepared_input.hpp"
+
+#include <algorithm>
+
+#include "../src/input/engine_result_parser.hpp"
+
+namespace perfreport::cli {
+namespace {
+
+std::vector<OptionSchema> schemas_of(const PluginCatalog& catalog)
+{
+    std::vector<OptionSchema> schemas;
+    for (const auto& analyzer : catalog.analyzers.all()) schemas.push_back({analyzer.id, analyzer.options_schema});
+    for (const auto& exporter : catalog.exporters.all()) {
+        std::string section = exporter.id;
+        std::replace(section.begin(), section.end(), '-', '_');
+        schemas.push_back({section, exporter.options_schema});
+    }
+    return schemas;
+}
+
+}  // namespace
+
+PreparedInput prepare_input(const std::filesystem::path& file, const PluginCatalog& catalog,
+                            bool keep_raw_meta, const std::vector<CommandLineOption>& command_line)
+{
+    PreparedInput prepared;
+    ParseOptions parse_options;
+    parse_options.keep_raw_meta = keep_raw_meta;
+    ParseOutcome parsed = parse_engine_result_file(file, parse_options);
+    prepared.diagnostics = std::move(parsed.diagnostics);
+    if (parsed.result) {
+        prepared.options = resolve_options(parsed.result->options, command_line, schemas_of(catalog));
+        prepared.diagnostics.insert(prepared.diagnostics.end(), prepared.options.diagnostics.begin(),
+                                    prepared.options.diagnostics.end());
+    }
+    for (const auto& d : catalog.diagnostics) {
+        if (d.level == Severity::warning) prepared.diagnostics.push_back(d);
+    }
+    if (parsed.result && !has_errors(prepared.diagnostics)) prepared.input = std::move(parsed.result);
+    return prepared;
+}
+
+}  // namespace perfreport::cli

@@ -1,0 +1,192 @@
+#include "table.hpp"
+
+#include "utf8.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <stdexcept>
+
+namespace perfreport {
+namespace {
+
+bool is_known_type(int32_t type)
+{
+    return type >= PR_COLUMN_INT64 && type <= PR_COLUMN_INT64_LIST;
+}
+
+bool has_offsets(int32_t type)
+{
+    return type == PR_COLUMN_STRING || type == PR_COLUMN_JSON || type == PR_COLUMN_INT64_LIST;
+}
+
+[[noreturn]] void malformed(const std::string& column, const std::string& what)
+{
+    throw std::invalid_argument("column '" + column + "': " + what);
+}
+
+}  // namespace
+
+Column::Column(std::string name, std::string unit, int32_t type)
+    : name_(std::move(name)), unit_(std::move(unit)), type_(type)
+{
+    if (!is_known_type(type)) malformed(name_, "unknown column type " + std::to_string(type));
+    if (has_offsets(type)) offsets_.push_back(0);
+}
+
+void Column::mark_valid(bool valid)
+{
+    if (!valid && valid_.empty()) valid_.assign(length_, 1);
+    if (!valid_.empty()) valid_.push_back(valid ? 1 : 0);
+    ++length_;
+}
+
+void Column::push_int64(int64_t value)
+{
+    int64s_.push_back(value);
+    mark_valid(true);
+}
+
+void Column::push_float64(double value)
+{
+    float64s_.push_back(value);
+    mark_valid(true);
+}
+
+void Column::push_bool(bool value)
+{
+    bools_.push_back(value ? 1 : 0);
+    mark_valid(true);
+}
+
+void Column::push_string(std::string_view value)
+{
+    bytes_.append(value);
+    offsets_.push_back(bytes_.size());
+    mark_valid(true);
+}
+
+void Column::push_null()
+{
+    switch (type_) {
+    case PR_COLUMN_INT64: int64s_.push_back(0); break;
+    case PR_COLUMN_FLOAT64: float64s_.push_back(0.0); break;
+    case PR_COLUMN_BOOL: bools_.push_back(0); break;
+    default: offsets_.push_back(offsets_.back()); break;
+    }
+    mark_valid(false);
+}
+
+void Column::append(const PR_Column& chunk, uint64_t rows)
+{
+    if (chunk.type != type_) malformed(name_, "type changed between chunks");
+    if (chunk.length != rows) {
+        malformed(name_, "has " + std::to_string(chunk.length) + " rows, the table chunk " +
+                             std::to_string(rows));
+    }
+    const auto valid_at = [&](uint64_t i) {
+        return chunk.values != nullptr && (chunk.valid == nullptr || chunk.valid[i] != 0);
+    };
+    if (has_offsets(type_) && chunk.values != nullptr) {
+        if (chunk.offsets == nullptr) malformed(name_, "offsets are missing");
+        for (uint64_t i = 0; i < rows; ++i) {
+            if (chunk.offsets[i + 1] < chunk.offsets[i]) malformed(name_, "offsets decrease");
+        }
+    }
+    for (uint64_t i = 0; i < rows; ++i) {
+        if (!valid_at(i)) {
+            push_null();
+            continue;
+        }
+        switch (type_) {
+        case PR_COLUMN_INT64: push_int64(static_cast<const int64_t*>(chunk.values)[i]); break;
+        case PR_COLUMN_FLOAT64: push_float64(static_cast<const double*>(chunk.values)[i]); break;
+        case PR_COLUMN_BOOL: push_bool(static_cast<const uint8_t*>(chunk.values)[i] != 0); break;
+        case PR_COLUMN_INT64_LIST: {
+            const auto* items = static_cast<const int64_t*>(chunk.values);
+            int64s_.insert(int64s_.end(), items + chunk.offsets[i], items + chunk.offsets[i + 1]);
+            offsets_.push_back(int64s_.size());
+            mark_valid(true);
+            break;
+        }
+        default: {
+            const std::string_view text(static_cast<const char*>(chunk.values) + chunk.offsets[i],
+                                        chunk.offsets[i + 1] - chunk.offsets[i]);
+            if (!is_valid_utf8(text)) malformed(name_, "row " + std::to_string(i) + " is not UTF-8");
+            if (type_ == PR_COLUMN_JSON) {
+                boost::json::error_code ec;
+                boost::json::parse(text, ec);
+                if (ec) malformed(name_, "row " + std::to_string(i) + " is not JSON: " + ec.message());
+            }
+            push_string(text);
+        }
+        }
+    }
+}
+
+PR_Column Column::view() const
+{
+    PR_Column v{};
+    v.name = name_.c_str();
+    v.unit = unit_.c_str();
+    v.type = type_;
+    v.length = length_;
+    switch (type_) {
+    case PR_COLUMN_INT64: v.values = int64s_.data(); break;
+    case PR_COLUMN_FLOAT64: v.values = float64s_.data(); break;
+    case PR_COLUMN_BOOL: v.values = bools_.data(); break;
+    case PR_COLUMN_INT64_LIST: v.values = int64s_.data(); break;
+    default: v.values = bytes_.data(); break;
+    }
+    v.offsets = has_offsets(type_) ? offsets_.data() : nullptr;
+    v.valid = valid_.empty() ? nullptr : valid_.data();
+    return v;
+}
+
+Column& Table::add_column(std::string name, std::string unit, int32_t type)
+{
+    return columns_.emplace_back(std::move(name), std::move(unit), type);
+}
+
+void Table::append(const PR_Table& chunk)
+{
+    if (chunk.column_count > 0 && chunk.columns == nullptr) {
+        throw std::invalid_argument("table '" + name_ + "': columns are missing");
+    }
+    const bool first = columns_.empty();
+    if (!first && chunk.column_count != columns_.size()) {
+        throw std::invalid_argument("table '" + name_ + "': a chunk has " +
+                                    std::to_string(chunk.column_count) + " columns, the table " +
+                                    std::to_string(columns_.size()));
+    }
+    for (uint32_t c = 0; c < chunk.column_count; ++c) {
+        const PR_Column& in = chunk.columns[c];
+        if (in.name == nullptr || *in.name == '\0') {
+            throw std::invalid_argument("table '" + name_ + "': column " + std::to_string(c) +
+                                        " has no name");
+        }
+        if (first) {
+            add_column(in.name, in.unit != nullptr ? in.unit : "", in.type);
+        } else if (columns_[c].name() != in.name) {
+            throw std::invalid_argument("table '" + name_ + "': column " + std::to_string(c) +
+                                        " is '" + in.name + "', earlier chunks had '" +
+                                        columns_[c].name() + "'");
+        }
+    }
+    for (uint32_t c = 0; c < chunk.column_count; ++c) {
+        columns_[c].append(chunk.columns[c], chunk.row_count);
+    }
+}
+
+PR_Table Table::view() const
+{
+    column_views_.clear();
+    for (const auto& column : columns_) column_views_.push_back(column.view());
+    PR_Table v{};
+    v.name = name_.c_str();
+    v.row_count = row_count();
+    v.column_count = static_cast<uint32_t>(column_views_.size());
+    v.columns = column_views_.data();
+    return v;
+}
+
+}  // namespace perfreport
