@@ -1,25 +1,8 @@
 #include "prepared_input.hpp"
 
-#include <algorithm>
-
 #include "../src/input/engine_result_parser.hpp"
 
 namespace perfreport::cli {
-namespace {
-
-std::vector<OptionSchema> schemas_of(const PluginCatalog& catalog)
-{
-    std::vector<OptionSchema> schemas;
-    for (const auto& analyzer : catalog.analyzers.all()) schemas.push_back({analyzer.id, analyzer.options_schema});
-    for (const auto& exporter : catalog.exporters.all()) {
-        std::string section = exporter.id;
-        std::replace(section.begin(), section.end(), '-', '_');
-        schemas.push_back({section, exporter.options_schema});
-    }
-    return schemas;
-}
-
-}  // namespace
 
 PreparedInput prepare_input(const std::filesystem::path& file, const PluginCatalog& catalog,
                             bool keep_raw_meta, const std::vector<CommandLineOption>& command_line)
@@ -30,7 +13,7 @@ PreparedInput prepare_input(const std::filesystem::path& file, const PluginCatal
     ParseOutcome parsed = parse_engine_result_file(file, parse_options);
     prepared.diagnostics = std::move(parsed.diagnostics);
     if (parsed.result) {
-        prepared.options = resolve_options(parsed.result->options, command_line, schemas_of(catalog));
+        prepared.options = resolve_options(parsed.result->options, command_line, option_schemas(catalog));
         prepared.diagnostics.insert(prepared.diagnostics.end(), prepared.options.diagnostics.begin(),
                                     prepared.options.diagnostics.end());
     }

@@ -17,7 +17,8 @@ ReportingReport assembled(CoreSummaryOptions options = {})
 
 TEST(ReportingAssembler, PerformanceOfE1MatchesWorkedExample)
 {
-    const auto& p = assembled().performance;
+    const ReportingReport report = assembled();
+    const auto& p = report.performance;
     EXPECT_EQ(p.at("total_time_ms").as_double(), 0.29);
     EXPECT_EQ(p.at("ttft_ms").as_double(), 0.15);
     EXPECT_EQ(p.at("tpot_ms").as_double(), 0.14);
@@ -40,7 +41,8 @@ TEST(ReportingAssembler, PerformanceOfE1MatchesWorkedExample)
 
 TEST(ReportingAssembler, BottleneckCountsAndTopOpsOfE1)
 {
-    const auto& b = assembled().bottleneck;
+    const ReportingReport report = assembled();
+    const auto& b = report.bottleneck;
     EXPECT_EQ(b.at("compute_bound_count").as_int64(), 1);
     EXPECT_EQ(b.at("bw_bound_count").as_int64(), 2);
     EXPECT_EQ(b.at("latency_bound_count").as_int64(), 1);
@@ -59,7 +61,8 @@ TEST(ReportingAssembler, BottleneckCountsAndTopOpsOfE1)
 
 TEST(ReportingAssembler, TopNCutsTheList)
 {
-    const auto& top = assembled({2, true}).bottleneck.at("top_ops").as_array();
+    const ReportingReport report = assembled({2, true});
+    const auto& top = report.bottleneck.at("top_ops").as_array();
     ASSERT_EQ(top.size(), 2u);
     EXPECT_EQ(top[1].at("op_id").as_string(), "layers.0.mla_out_proj_comm");
 }

@@ -4,6 +4,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -209,6 +210,18 @@ const json::value* preset_of(const json::object& options)
 }
 
 }  // namespace
+
+std::vector<OptionSchema> option_schemas(const PluginCatalog& catalog)
+{
+    std::vector<OptionSchema> schemas;
+    for (const auto& analyzer : catalog.analyzers.all()) schemas.push_back({analyzer.id, analyzer.options_schema});
+    for (const auto& exporter : catalog.exporters.all()) {
+        std::string section = exporter.id;
+        std::replace(section.begin(), section.end(), '-', '_');
+        schemas.push_back({section, exporter.options_schema});
+    }
+    return schemas;
+}
 
 const std::vector<std::string>& known_option_sections()
 {

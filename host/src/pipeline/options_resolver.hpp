@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../input/diagnostic.hpp"
+#include "../plugins/plugin_catalog.hpp"
 #include "../report/reporting_assembler.hpp"
 
 namespace perfreport {
@@ -42,6 +43,9 @@ struct ResolvedOptions {
 ResolvedOptions resolve_options(const boost::json::object& input_options,
                                 const std::vector<CommandLineOption>& command_line,
                                 const std::vector<OptionSchema>& schemas);
+
+// The schemas of every analyzer and exporter in `catalog`.
+std::vector<OptionSchema> option_schemas(const PluginCatalog& catalog);
 
 // The sections SPEC names, accepted even when their plugin is not loaded.
 const std::vector<std::string>& known_option_sections();

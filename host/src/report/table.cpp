@@ -35,8 +35,11 @@ Column::Column(std::string name, std::string unit, int32_t type)
 
 void Column::mark_valid(bool valid)
 {
-    if (!valid && valid_.empty()) valid_.assign(length_, 1);
-    if (!valid_.empty()) valid_.push_back(valid ? 1 : 0);
+    if (!valid && !has_nulls_) {
+        valid_.assign(length_, 1);
+        has_nulls_ = true;
+    }
+    if (has_nulls_) valid_.push_back(valid ? 1 : 0);
     ++length_;
 }
 
@@ -138,7 +141,7 @@ PR_Column Column::view() const
     default: v.values = bytes_.data(); break;
     }
     v.offsets = has_offsets(type_) ? offsets_.data() : nullptr;
-    v.valid = valid_.empty() ? nullptr : valid_.data();
+    v.valid = has_nulls_ ? valid_.data() : nullptr;
     return v;
 }
 

@@ -44,7 +44,8 @@ private:
     std::vector<uint8_t> bools_;
     std::string bytes_;  // STRING and JSON
     std::vector<uint64_t> offsets_;
-    std::vector<uint8_t> valid_;  // empty while every row is valid
+    bool has_nulls_ = false;       // valid_ is kept from the first null on
+    std::vector<uint8_t> valid_;
 };
 
 class Table {

@@ -20,6 +20,7 @@
 #include "perfreport/sdk/plugin.hpp"
 #include "perfreport/sdk/price_source.hpp"
 #include "perfreport/sdk/report_view.hpp"
+#include "perfreport/sdk/round4.hpp"
 #include "perfreport/sdk/section_writer.hpp"
 #include "perfreport/sdk/step_table.hpp"
 #include "perfreport/sdk/table_builder.hpp"
