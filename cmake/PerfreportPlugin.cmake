@@ -12,6 +12,10 @@ function(perfreport_add_plugin target)
   set_target_properties(${target} PROPERTIES
     PREFIX "lib"
     LIBRARY_OUTPUT_DIRECTORY "${arg_OUTPUT_DIRECTORY}")
-  # Unresolved symbols fail the build, not the load; static dependencies stay hidden.
+  # Unresolved symbols fail the build, not the load; static dependencies stay
+  # hidden; no GNU "unique" symbols, which would pin the library in memory.
   target_link_options(${target} PRIVATE -Wl,--no-undefined -Wl,--exclude-libs,ALL)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-fno-gnu-unique>)
+  endif()
 endfunction()

@@ -3,7 +3,7 @@
 #include <csignal>
 #include <iostream>
 
-#include "../src/closest_name.hpp"
+#include "../src/input/closest_key.hpp"
 #include "../src/pipeline/output_directory.hpp"
 #include "../src/pipeline/reporting_engine.hpp"
 #include "../src/report/text_summary.hpp"

@@ -21,7 +21,7 @@ std::string fixture_dir(const std::string& name)
 
 boost::json::object report_in(const fs::path& folder)
 {
-    return parse_json(test::slurp(folder / "reporting_report.json")).as_object();
+    return parse_json(test::read_text(folder / "reporting_report.json")).as_object();
 }
 
 std::vector<std::string> keys(const boost::json::object& object)
@@ -62,8 +62,8 @@ TEST(RunCommand, SourceDateEpochGivesIdenticalBytes)
     const std::vector<std::string> env = {"SOURCE_DATE_EPOCH=1700000000"};
     ASSERT_EQ(run_perfreport({"run", e1, "-q", "-o", (out / "a").string()}, env).exit_code, 0);
     ASSERT_EQ(run_perfreport({"run", e1, "-q", "-o", (out / "b").string()}, env).exit_code, 0);
-    const std::string a = test::slurp(out / "a" / "reporting_report.json");
-    EXPECT_EQ(a, test::slurp(out / "b" / "reporting_report.json"));
+    const std::string a = test::read_text(out / "a" / "reporting_report.json");
+    EXPECT_EQ(a, test::read_text(out / "b" / "reporting_report.json"));
     EXPECT_NE(a.find("\"timestamp\": \"2023-11-14T22:13:20Z\""), std::string::npos);
 }
 
@@ -98,7 +98,7 @@ TEST(RunCommand, ThirdPartySectionsFollowTheKnownOnesById)
 TEST(RunCommand, BadInputExitsTwoWithThePointer)
 {
     const TempDir out;
-    std::string text = test::slurp(e1);
+    std::string text = test::read_text(e1);
     text.replace(text.find("\"t_total\":0.12"), 14, "\"t_total\":0.13");
     std::ofstream(out / "bad.json") << text;
     const auto result = run_perfreport({"run", (out / "bad.json").string(), "-o", (out / "report").string()});

@@ -2,6 +2,7 @@
 // reproduces the upstream's core report and roofline, field by field.
 #include <gtest/gtest.h>
 
+#include "command_runner.hpp"
 #include "json_compare.hpp"
 #include "upstream_case.hpp"
 
@@ -18,7 +19,7 @@ protected:
         const auto result = run_perfreport(
             {"run", (case_dir(name) / "input.tier6.json").string(), "-q", "-o", out.path().string()});
         EXPECT_EQ(result.exit_code, 0) << result.err;
-        return parse_json(slurp(out / "reporting_report.json")).as_object();
+        return parse_json(read_text(out / "reporting_report.json")).as_object();
     }
 };
 

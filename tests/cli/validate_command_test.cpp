@@ -14,7 +14,7 @@ const std::string e1 = std::string(FIXTURES_DIR) + "/input/e1.json";
 
 std::string edited_e1(const TempDir& dir, const std::string& from, const std::string& to)
 {
-    std::string text = test::slurp(e1);
+    std::string text = test::read_text(e1);
     const auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);

@@ -13,8 +13,8 @@
 #include "perfreport/sdk/json_parse.hpp"
 #include "support/owned_report.hpp"
 #include "support/plugin_module.hpp"
-#include "support/read_file.hpp"
-#include "support/temp_dir.hpp"
+#include "file_text.hpp"
+#include "temp_dir.hpp"
 
 namespace perfreport {
 namespace {
@@ -50,11 +50,11 @@ protected:
         return json.export_report(&json, &report.get(), error_.get());
     }
 
-    std::string output() const { return testing::read_text(dir_.path() / "reporting_report.json"); }
+    std::string output() const { return test::read_text(dir_.path() / "reporting_report.json"); }
     boost::json::value parsed_output() const { return parse_json(output()); }
     const std::string& error_message() const { return error_.message(); }
 
-    testing::TempDir dir_;
+    test::TempDir dir_;
     fakes::FakeHost host_{dir_.path()};
 
 private:

@@ -30,9 +30,9 @@ class RooflineCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RooflineCase, ReproducesTheUpstreamRoofline)
 {
-    const std::filesystem::path folder = testing::case_folder(GetParam());
+    const std::filesystem::path folder = test::case_dir(GetParam());
     const testing::CaseInput input = testing::read_case_input(folder / "input.tier6.json");
-    const boost::json::object upstream = testing::read_json(folder / "upstream" / "roofline.json").as_object();
+    const boost::json::object upstream = test::read_json(folder / "upstream" / "roofline.json").as_object();
 
     const testing::PluginModule module{PERFREPORT_ROOFLINE_PLUGIN};
     const PR_IAnalyzer& roofline = module.analyzer("roofline");

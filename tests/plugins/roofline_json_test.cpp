@@ -12,8 +12,8 @@
 #include "support/options.hpp"
 #include "support/owned_report.hpp"
 #include "support/plugin_module.hpp"
-#include "support/read_file.hpp"
-#include "support/temp_dir.hpp"
+#include "file_text.hpp"
+#include "temp_dir.hpp"
 
 namespace perfreport {
 namespace {
@@ -29,7 +29,7 @@ TEST(RooflineToJson, WorkedExampleReadsBackAsSpecified)
     testing::ReportSpec spec;
     spec.header_json = R"({"schema_version": "1.1.0"})";
     spec.sections = {{"roofline", *call.sink.summary, call.sink.tables}};
-    const testing::TempDir dir;
+    const test::TempDir dir;
     const fakes::FakeHost host{dir.path()};
     const testing::OwnedReport report{spec, host.get()};
     const testing::PluginModule json_module{PERFREPORT_JSON_PLUGIN};
@@ -37,7 +37,7 @@ TEST(RooflineToJson, WorkedExampleReadsBackAsSpecified)
     detail::ErrorCapture error;
     ASSERT_EQ(json.export_report(&json, &report.get(), error.get()), PR_OK) << error.message();
 
-    const boost::json::value section = parse_json(testing::read_text(dir.path() / "reporting_report.json")).at("roofline");
+    const boost::json::value section = parse_json(test::read_text(dir.path() / "reporting_report.json")).at("roofline");
     EXPECT_EQ(section.at("peak_flops").as_double(), 100000.0);
     EXPECT_EQ(section.at("ridge_point").as_double(), 50.0);
     EXPECT_EQ(section.at("num_points").as_int64(), 2);

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "command_runner.hpp"
+#include "file_text.hpp"
 
 namespace perfreport::test {
 
@@ -29,7 +29,7 @@ inline std::filesystem::path case_dir(const std::string& name)
 
 inline boost::json::value upstream_file(const std::string& name, const std::string& file)
 {
-    return parse_json(slurp(case_dir(name) / "upstream" / file));
+    return read_json(case_dir(name) / "upstream" / file);
 }
 
 // "peakFlops" -> "peak_flops".

@@ -9,7 +9,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "../closest_name.hpp"
+#include "../input/closest_key.hpp"
 #include "presets.hpp"
 
 namespace perfreport {

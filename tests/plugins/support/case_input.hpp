@@ -12,15 +12,10 @@
 #include "fakes/step_table.hpp"
 #include "perfreport/abi.h"
 #include "perfreport/sdk/json_parse.hpp"
-#include "read_file.hpp"
+#include "file_text.hpp"
+#include "upstream_case.hpp"
 
 namespace perfreport::testing {
-
-// The reference case `name` of tests/fixtures/cases.
-inline std::filesystem::path case_folder(const std::string& name)
-{
-    return std::filesystem::path{FIXTURES_DIR} / "cases" / name;
-}
 
 struct CaseInput {
     std::vector<fakes::StepRow> steps;
@@ -37,7 +32,7 @@ inline std::int64_t bottleneck_code(std::string_view tag)
 
 inline CaseInput read_case_input(const std::filesystem::path& file)
 {
-    const boost::json::value input = read_json(file);
+    const boost::json::value input = test::read_json(file);
     const auto number = [](const boost::json::object& step, const char* key) {
         const auto* value = step.if_contains(key);
         return value == nullptr ? 0.0 : value->to_number<double>();

@@ -15,7 +15,8 @@
 /* Options schema (`options_schema_json`, NULL when the analyzer takes none): a
  * JSON object mapping each key of `options.<id>` to
  *   {"type": "number"|"integer"|"boolean"|"string", "default": v,
- *    "values": [allowed strings], "description": "..."}
+ *    "values": [allowed values], "minimum": n, "description": "..."}
+ * ("values", "minimum" and "description" are optional.)
  * The host rejects a value of the wrong type (E_TYPE), warns about unknown
  * keys (W_UNKNOWN_KEY), and fills defaults before the call. */
 

@@ -1,4 +1,4 @@
-// A fresh directory under the system temp dir, removed with its contents.
+// A fresh folder under the system temp folder, removed with its contents.
 #pragma once
 
 #include <stdlib.h>
@@ -9,14 +9,14 @@
 #include <string>
 #include <vector>
 
-namespace perfreport::testing {
+namespace perfreport::test {
 
 class TempDir {
 public:
     TempDir()
     {
         std::string pattern = (std::filesystem::temp_directory_path() / "perfreport-test-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
         path_ = pattern;
     }
     TempDir(const TempDir&) = delete;
@@ -28,8 +28,9 @@ public:
     }
 
     const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-    // The names of the entries in the directory, sorted.
+    // The names of the entries in the folder, sorted.
     std::vector<std::string> entries() const
     {
         std::vector<std::string> names;
@@ -44,4 +45,4 @@ private:
     std::filesystem::path path_;
 };
 
-}  // namespace perfreport::testing
+}  // namespace perfreport::test
