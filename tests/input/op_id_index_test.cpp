@@ -6,9 +6,9 @@
 namespace perfreport {
 namespace {
 
-StepTable table_of(std::initializer_list<const char*> op_ids)
+StepStore table_of(std::initializer_list<const char*> op_ids)
 {
-    StepTable table;
+    StepStore table;
     StepRecord record;
     for (const char* id : op_ids) {
         record.op_id = id;
@@ -26,7 +26,7 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(const std::vector<OpI
 
 TEST(OpIdIndex, ReportsEveryRepeatAgainstTheFirstStep)
 {
-    const StepTable table = table_of({"a", "b", "a", "c", "b", "a"});
+    const StepStore table = table_of({"a", "b", "a", "c", "b", "a"});
     OpIdIndex index;
     for (std::uint64_t row = 0; row < table.size(); ++row) index.add(row, OpIdIndex::hash(table.op_id(row)));
     EXPECT_EQ(pairs(index.take_duplicates(table)),
@@ -35,7 +35,7 @@ TEST(OpIdIndex, ReportsEveryRepeatAgainstTheFirstStep)
 
 TEST(OpIdIndex, EqualHashesOfDifferentOpIdsAreNoDuplicates)
 {
-    const StepTable table = table_of({"x", "y", "x", "y"});
+    const StepStore table = table_of({"x", "y", "x", "y"});
     OpIdIndex index;
     for (std::uint64_t row = 0; row < table.size(); ++row) index.add(row, 7);  // all collide
     EXPECT_EQ(pairs(index.take_duplicates(table)),
@@ -45,7 +45,7 @@ TEST(OpIdIndex, EqualHashesOfDifferentOpIdsAreNoDuplicates)
 TEST(OpIdIndex, NoStepsNoDuplicates)
 {
     OpIdIndex index;
-    EXPECT_TRUE(index.take_duplicates(StepTable{}).empty());
+    EXPECT_TRUE(index.take_duplicates(StepStore{}).empty());
 }
 
 }  // namespace

@@ -9,14 +9,14 @@
 #include <string>
 
 #include "raw_meta_store.hpp"
-#include "step_table.hpp"
+#include "step_store.hpp"
 
 namespace perfreport {
 
 struct EngineResult {
     int32_t granularity = PR_GRANULARITY_CHIP;  // PR_GRANULARITY_*
     std::string granularity_name;               // "CHIP", "CORE" or "LANE"
-    StepTable steps;
+    StepStore steps;
     PR_Aggregates aggregates{};                 // struct_size set; counts resolved
     bool has_bottleneck_summary = false;
     boost::json::object trace_meta;             // {} when absent

@@ -136,7 +136,7 @@ void EngineResultHandler::check_pp_stages()
 {
     const auto pp = deployment_pp(result_.context);
     if (!pp) return;
-    const StepTable& steps = result_.steps;
+    const StepStore& steps = result_.steps;
     for (std::uint64_t row = 0; row < steps.size(); ++row) {
         const auto stage = steps.meta_int(MetaInt::pp_stage, row);
         if (!stage || *stage < *pp) continue;
@@ -152,7 +152,7 @@ void EngineResultHandler::check_pp_stages()
 
 void EngineResultHandler::check_duplicate_op_ids()
 {
-    const StepTable& steps = result_.steps;
+    const StepStore& steps = result_.steps;
     for (const auto& duplicate : op_ids_.take_duplicates(steps)) {
         diagnostics_.add(
             {steps_member_, duplicate.row, last_event}, Severity::warning, "W_DUPLICATE_OP_ID",

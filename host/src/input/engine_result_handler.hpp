@@ -1,5 +1,5 @@
 // The boost::json::basic_parser handler that reads an EngineResult in one pass:
-// steps straight into the StepTable columns (no DOM of step_metrics),
+// steps straight into the StepStore columns (no DOM of step_metrics),
 // trace_meta, context and options as small DOMs, and every rule of SPEC 1.8
 // checked on the way or at the end.
 #pragma once

@@ -35,7 +35,7 @@ void OpIdIndex::add(std::uint64_t row, std::uint32_t hash)
     if (row <= row_mask) entries_.push_back((std::uint64_t{hash} << 32) | row);
 }
 
-std::vector<OpIdIndex::Duplicate> OpIdIndex::take_duplicates(const StepTable& table)
+std::vector<OpIdIndex::Duplicate> OpIdIndex::take_duplicates(const StepStore& table)
 {
     sort_by_hash(entries_);
     std::vector<Duplicate> duplicates;

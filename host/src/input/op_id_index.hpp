@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "step_table.hpp"
+#include "step_store.hpp"
 
 namespace perfreport {
 
@@ -24,7 +24,7 @@ public:
         std::uint64_t first;  // the first step with that op_id
     };
     // Every repeat, in row order. Consumes the collected hashes.
-    std::vector<Duplicate> take_duplicates(const StepTable& table);
+    std::vector<Duplicate> take_duplicates(const StepStore& table);
 
 private:
     // An entry packs the hash over the row: rows from 2^32 on, some hundreds

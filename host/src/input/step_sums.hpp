@@ -7,7 +7,7 @@
 #include <array>
 #include <cstdint>
 
-#include "step_table.hpp"
+#include "step_store.hpp"
 
 namespace perfreport {
 

@@ -1,4 +1,4 @@
-#include "step_table.hpp"
+#include "step_store.hpp"
 
 namespace perfreport {
 
@@ -30,7 +30,7 @@ void StepRecord::clear()
     chip_ids.present = false;
 }
 
-void StepTable::reserve(std::size_t rows)
+void StepStore::reserve(std::size_t rows)
 {
     reserve_rows_ = rows;
     op_id_.reserve(rows);
@@ -39,7 +39,7 @@ void StepTable::reserve(std::size_t rows)
     for (auto* column : {&bottleneck_, &flops_, &bytes_read_, &bytes_write_}) column->reserve(rows);
 }
 
-void StepTable::append(const StepRecord& step)
+void StepStore::append(const StepRecord& step)
 {
     const std::uint64_t row = size();
     op_id_.push(step.op_id);
@@ -58,20 +58,20 @@ void StepTable::append(const StepRecord& step)
                    row, reserve_rows_);
 }
 
-std::string_view StepTable::op_id(std::uint64_t row) const
+std::string_view StepStore::op_id(std::uint64_t row) const
 {
     const auto chars = op_id_.at(row);
     return {chars.data(), chars.size()};
 }
 
-std::optional<std::int64_t> StepTable::meta_int(MetaInt column, std::uint64_t row) const
+std::optional<std::int64_t> StepStore::meta_int(MetaInt column, std::uint64_t row) const
 {
     const auto& values = meta_int_[static_cast<std::size_t>(column)];
     if (values.is_null(row)) return std::nullopt;
     return values.at(row);
 }
 
-PR_StepTable StepTable::view() const
+PR_StepTable StepStore::view() const
 {
     const std::uint64_t rows = size();
     const auto text = [&](MetaText c, const char* name) {

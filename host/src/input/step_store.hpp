@@ -52,7 +52,7 @@ struct StepRecord {
     void clear();
 };
 
-class StepTable {
+class StepStore {
 public:
     // Room for about `rows` steps, so that a large input is not copied as it grows.
     void reserve(std::size_t rows);

@@ -1,5 +1,5 @@
-// StepTable: the columns of PR_StepTable, with lazily allocated meta columns.
-#include "input/step_table.hpp"
+// StepStore: the columns of PR_StepTable, with lazily allocated meta columns.
+#include "input/step_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,9 +25,9 @@ StepRecord step(std::string op_id, double t_compute)
     return record;
 }
 
-TEST(StepTable, ViewNamesEveryColumnWithItsTypeAndUnit)
+TEST(StepStore, ViewNamesEveryColumnWithItsTypeAndUnit)
 {
-    StepTable table;
+    StepStore table;
     table.append(step("a", 1));
     const PR_StepTable view = table.view();
     EXPECT_EQ(view.struct_size, sizeof(PR_StepTable));
@@ -63,9 +63,9 @@ TEST(StepTable, ViewNamesEveryColumnWithItsTypeAndUnit)
     EXPECT_EQ(view.op_id.valid, nullptr);
 }
 
-TEST(StepTable, AMetaKeyNoStepCarriesStaysUnallocated)
+TEST(StepStore, AMetaKeyNoStepCarriesStaysUnallocated)
 {
-    StepTable table;
+    StepStore table;
     table.append(step("a", 1));
     table.append(step("b", 2));
     const PR_StepTable view = table.view();
@@ -78,9 +78,9 @@ TEST(StepTable, AMetaKeyNoStepCarriesStaysUnallocated)
     EXPECT_EQ(f64(view.t_compute, 1), 2.0);
 }
 
-TEST(StepTable, TheFirstValueBackFillsNullsBeforeIt)
+TEST(StepStore, TheFirstValueBackFillsNullsBeforeIt)
 {
-    StepTable table;
+    StepStore table;
     table.append(step("a", 1));
     StepRecord second = step("b", 2);
     second.integer(MetaInt::pp_stage) = 1;
@@ -107,9 +107,9 @@ TEST(StepTable, TheFirstValueBackFillsNullsBeforeIt)
     EXPECT_TRUE(is_null(view.meta_chip_ids, 0));
 }
 
-TEST(StepTable, AColumnEveryStepCarriesHasNoValidityArray)
+TEST(StepStore, AColumnEveryStepCarriesHasNoValidityArray)
 {
-    StepTable table;
+    StepStore table;
     for (const char* id : {"a", "b"}) {
         StepRecord record = step(id, 1);
         record.text(MetaText::evaluator) = {"", true};  // present, even if empty
@@ -124,9 +124,9 @@ TEST(StepTable, AColumnEveryStepCarriesHasNoValidityArray)
     EXPECT_EQ(view.meta_chip_ids.valid, nullptr);
 }
 
-TEST(StepTable, ReserveChangesNothingVisible)
+TEST(StepStore, ReserveChangesNothingVisible)
 {
-    StepTable table;
+    StepStore table;
     table.reserve(1000);
     table.append(step("a", 0.5));
     EXPECT_EQ(table.size(), 1u);
