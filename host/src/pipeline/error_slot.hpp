@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "callback_guard.hpp"
+
 namespace perfreport {
 
 class ErrorSlot {
@@ -24,8 +26,10 @@ public:
 private:
     static void set(PR_Error* error, const char* utf8, uint64_t size)
     {
-        auto* self = static_cast<ErrorSlot*>(error->host_data);
-        self->message_.assign(utf8 != nullptr ? utf8 : "", utf8 != nullptr ? size : 0);
+        guard_void([&] {
+            auto* self = static_cast<ErrorSlot*>(error->host_data);
+            self->message_.assign(utf8 != nullptr ? utf8 : "", utf8 != nullptr ? size : 0);
+        });
     }
 
     PR_Error error_{};

@@ -1,6 +1,7 @@
 #include "host_services.hpp"
 
 #include "../version.hpp"
+#include "callback_guard.hpp"
 
 #include <algorithm>
 
@@ -44,8 +45,10 @@ HostServices& HostServices::self_of(const PR_Host* host)
 
 void HostServices::log(const PR_Host* host, int32_t level, const char* utf8)
 {
-    auto& self = self_of(host);
-    if (self.context_.log != nullptr && utf8 != nullptr) self.context_.log->write(level, self.context_.part_id, utf8);
+    guard_void([&] {
+        auto& self = self_of(host);
+        if (self.context_.log != nullptr && utf8 != nullptr) self.context_.log->write(level, self.context_.part_id, utf8);
+    });
 }
 
 void HostServices::progress(const PR_Host*, double)
@@ -62,7 +65,12 @@ int32_t HostServices::is_cancelled(const PR_Host* host)
 PR_Status HostServices::step_meta_json(const PR_Host* host, uint64_t step, PR_StringView* meta,
                                        PR_Error* error)
 {
-    const RawMetaStore* store = self_of(host).context_.raw_meta;
+    return guard_status(error, [&] { return self_of(host).read_meta(step, meta, error); });
+}
+
+PR_Status HostServices::read_meta(uint64_t step, PR_StringView* meta, PR_Error* error) const
+{
+    const RawMetaStore* store = context_.raw_meta;
     if (store == nullptr) {
         return fail(error, PR_ERR_UNSUPPORTED,
                     "step_meta_json is offered to analyzers that set PR_ANALYZER_NEEDS_RAW_META");
@@ -78,16 +86,20 @@ PR_Status HostServices::step_meta_json(const PR_Host* host, uint64_t step, PR_St
 PR_Status HostServices::open_output(const PR_Host* host, const char* path, PR_OutputFile** file,
                                     PR_Error* error)
 {
-    auto& self = self_of(host);
-    if (self.context_.output == nullptr) {
+    return guard_status(error, [&] { return self_of(host).open_file(path, file, error); });
+}
+
+PR_Status HostServices::open_file(const char* path, PR_OutputFile** file, PR_Error* error)
+{
+    if (context_.output == nullptr) {
         return fail(error, PR_ERR_UNSUPPORTED, "output files are offered to exporters only");
     }
     if (path == nullptr || file == nullptr) return fail(error, PR_ERR_INVALID_ARGUMENT, "open_output: no path");
     try {
-        auto opened = self.context_.output->open(path);
+        auto opened = context_.output->open(path);
         *file = opened.get();
-        std::lock_guard lock(self.files_mutex_);
-        self.open_files_.push_back(std::move(opened));
+        std::lock_guard lock(files_mutex_);
+        open_files_.push_back(std::move(opened));
         return PR_OK;
     } catch (const OutputError& e) {
         return fail(error, PR_ERR_IO, e.what());
@@ -108,12 +120,16 @@ std::unique_ptr<PR_OutputFile> HostServices::release(PR_OutputFile* file)
 PR_Status HostServices::write_output(const PR_Host* host, PR_OutputFile* file, const void* data,
                                      uint64_t size, PR_Error* error)
 {
-    auto& self = self_of(host);
-    if (self.context_.output == nullptr || file == nullptr || (data == nullptr && size > 0)) {
+    return guard_status(error, [&] { return self_of(host).write_file(file, data, size, error); });
+}
+
+PR_Status HostServices::write_file(PR_OutputFile* file, const void* data, uint64_t size, PR_Error* error)
+{
+    if (context_.output == nullptr || file == nullptr || (data == nullptr && size > 0)) {
         return fail(error, PR_ERR_INVALID_ARGUMENT, "write_output: no open file or no data");
     }
     try {
-        self.context_.output->write(*file, data, size);
+        context_.output->write(*file, data, size);
         return PR_OK;
     } catch (const OutputError& e) {
         return fail(error, PR_ERR_IO, e.what());
@@ -122,13 +138,17 @@ PR_Status HostServices::write_output(const PR_Host* host, PR_OutputFile* file, c
 
 PR_Status HostServices::commit_output(const PR_Host* host, PR_OutputFile* file, PR_Error* error)
 {
-    auto& self = self_of(host);
-    auto owned = self.release(file);
+    return guard_status(error, [&] { return self_of(host).commit_file(file, error); });
+}
+
+PR_Status HostServices::commit_file(PR_OutputFile* file, PR_Error* error)
+{
+    auto owned = release(file);
     if (!owned) return fail(error, PR_ERR_INVALID_ARGUMENT, "commit_output: the file is not open");
     try {
-        self.context_.output->commit(*owned);
-        std::lock_guard lock(self.files_mutex_);
-        self.committed_.push_back(owned->relative);
+        context_.output->commit(*owned);
+        std::lock_guard lock(files_mutex_);
+        committed_.push_back(owned->relative);
         return PR_OK;
     } catch (const OutputError& e) {
         return fail(error, PR_ERR_IO, e.what());
@@ -137,8 +157,10 @@ PR_Status HostServices::commit_output(const PR_Host* host, PR_OutputFile* file, 
 
 void HostServices::abort_output(const PR_Host* host, PR_OutputFile* file)
 {
-    auto& self = self_of(host);
-    if (auto owned = self.release(file)) self.context_.output->abort(*owned);
+    guard_void([&] {
+        auto& self = self_of(host);
+        if (auto owned = self.release(file)) self.context_.output->abort(*owned);
+    });
 }
 
 }  // namespace perfreport

@@ -50,6 +50,10 @@ private:
     static PR_Status commit_output(const PR_Host* host, PR_OutputFile* file, PR_Error* error);
     static void abort_output(const PR_Host* host, PR_OutputFile* file);
 
+    PR_Status read_meta(uint64_t step, PR_StringView* meta, PR_Error* error) const;
+    PR_Status open_file(const char* path, PR_OutputFile** file, PR_Error* error);
+    PR_Status write_file(PR_OutputFile* file, const void* data, uint64_t size, PR_Error* error);
+    PR_Status commit_file(PR_OutputFile* file, PR_Error* error);
     std::unique_ptr<PR_OutputFile> release(PR_OutputFile* file);
 
     PR_Host host_{};

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "callback_guard.hpp"
+
 namespace perfreport {
 namespace {
 
@@ -34,20 +36,28 @@ SectionCollector::SectionCollector(std::string analyzer_id)
 
 PR_Status SectionCollector::set_summary(const PR_SectionSink* sink, PR_StringView json, PR_Error* error)
 {
-    auto& self = self_of(sink);
+    return guard_status(error, [&] { return self_of(sink).take_summary(json, error); });
+}
+
+PR_Status SectionCollector::take_summary(PR_StringView json, PR_Error* error)
+{
     if (json.data == nullptr) return refuse(error, PR_ERR_INVALID_ARGUMENT, "summary: no text");
     std::string problem;
     auto value = parse_json(std::string_view(json.data, json.size), problem);
     if (!value) return refuse(error, PR_ERR_INVALID_ARGUMENT, "summary is not JSON: " + problem);
     if (!value->is_object()) return refuse(error, PR_ERR_INVALID_ARGUMENT, "summary is not a JSON object");
-    self.section_.summary = std::move(value->as_object());
-    self.has_summary_ = true;
+    section_.summary = std::move(value->as_object());
+    has_summary_ = true;
     return PR_OK;
 }
 
 PR_Status SectionCollector::append_table(const PR_SectionSink* sink, const PR_Table* rows, PR_Error* error)
 {
-    auto& self = self_of(sink);
+    return guard_status(error, [&] { return self_of(sink).take_rows(rows, error); });
+}
+
+PR_Status SectionCollector::take_rows(const PR_Table* rows, PR_Error* error)
+{
     if (rows == nullptr || rows->name == nullptr || *rows->name == '\0') {
         return refuse(error, PR_ERR_INVALID_ARGUMENT, "append_table: the table has no name");
     }
@@ -60,12 +70,12 @@ PR_Status SectionCollector::append_table(const PR_SectionSink* sink, const PR_Ta
     }
     try {
         Table* table = nullptr;
-        for (auto& existing : self.section_.tables) {
+        for (auto& existing : section_.tables) {
             if (existing.name() == rows->name) table = &existing;
         }
-        if (table == nullptr) table = &self.section_.tables.emplace_back(rows->name);
+        if (table == nullptr) table = &section_.tables.emplace_back(rows->name);
         table->append(*rows);
-    } catch (const std::exception& e) {
+    } catch (const std::invalid_argument& e) {
         return refuse(error, PR_ERR_INVALID_ARGUMENT, e.what());
     }
     return PR_OK;
@@ -74,10 +84,12 @@ PR_Status SectionCollector::append_table(const PR_SectionSink* sink, const PR_Ta
 void SectionCollector::diagnostic(const PR_SectionSink* sink, int32_t level, const char* code,
                                   const char* where, const char* message)
 {
-    auto& self = self_of(sink);
-    self.diagnostics_.push_back({level >= PR_LEVEL_ERROR ? Severity::error : Severity::warning,
-                                 code != nullptr ? code : "", self.section_.id,
-                                 where != nullptr ? where : "", message != nullptr ? message : ""});
+    guard_void([&] {
+        auto& self = self_of(sink);
+        self.diagnostics_.push_back({level >= PR_LEVEL_ERROR ? Severity::error : Severity::warning,
+                                     code != nullptr ? code : "", self.section_.id,
+                                     where != nullptr ? where : "", message != nullptr ? message : ""});
+    });
 }
 
 Section SectionCollector::take_section()

@@ -29,6 +29,9 @@ private:
     static void diagnostic(const PR_SectionSink* sink, int32_t level, const char* code,
                            const char* where, const char* message);
 
+    PR_Status take_summary(PR_StringView json, PR_Error* error);
+    PR_Status take_rows(const PR_Table* rows, PR_Error* error);
+
     PR_SectionSink sink_{};
     Section section_;
     bool has_summary_ = false;
