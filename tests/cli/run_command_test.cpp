@@ -42,13 +42,14 @@ TEST(RunCommand, WritesTheReportOfTheBundledExample)
 
     const auto report = report_in(out / "report");
     EXPECT_EQ(keys(report), (std::vector<std::string>{"schema_version", "timestamp", "granularity", "performance",
-                                                      "bottleneck", "config", "step_metrics", "roofline",
-                                                      "provenance", "diagnostics"}));
+                                                      "bottleneck", "config", "step_metrics", "cost", "memory",
+                                                      "roofline", "gantt", "traffic", "compat", "provenance",
+                                                      "diagnostics"}));
     EXPECT_EQ(report.at("schema_version").as_string(), "1.1.0");
     EXPECT_EQ(report.at("step_metrics").as_array().size(), 1084u);
     EXPECT_EQ(report.at("roofline").at("points").as_array().size(), 843u);
     const auto& provenance = report.at("provenance").as_object();
-    const auto& analyzer = provenance.at("analyzers").as_array().at(0).as_object();
+    const auto& analyzer = provenance.at("analyzers").as_array().at(2).as_object();
     EXPECT_EQ(analyzer.at("id").as_string(), "roofline");
     EXPECT_EQ(analyzer.at("status").as_string(), "ok");
     EXPECT_TRUE(std::string(analyzer.at("library").as_string()).ends_with("libperfreport_roofline.so"));
@@ -88,7 +89,8 @@ TEST(RunCommand, ThirdPartySectionsFollowTheKnownOnesById)
 {
     const TempDir out;
     const auto result = run_perfreport({"run", e1, "-q", "-o", out.path().string(), "--plugin-dir", fixture_dir("good"),
-                                        "--plugin-dir", fixture_dir("needs_context")});
+                                        "--plugin-dir", fixture_dir("needs_context"), "--analyzers",
+                                        "needs_context,fixture,roofline"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto names = keys(report_in(out.path()));
     EXPECT_EQ(std::vector<std::string>(names.begin() + 7, names.end()),

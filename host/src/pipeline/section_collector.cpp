@@ -61,12 +61,20 @@ PR_Status SectionCollector::take_rows(const PR_Table* rows, PR_Error* error)
     if (rows == nullptr || rows->name == nullptr || *rows->name == '\0') {
         return refuse(error, PR_ERR_INVALID_ARGUMENT, "append_table: the table has no name");
     }
-    // Table names become file names (gantt.tasks.csv): keep them plain.
-    for (const char* c = rows->name; *c != '\0'; ++c) {
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_')) {
+    // Table names become file names (gantt.tasks.csv) and places in the
+    // summary ("gantt_chart.tasks"): plain words joined by single dots.
+    const std::string_view name = rows->name;
+    bool word_start = true;
+    for (const char c : name) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        if (!letter && !(c == '.' && !word_start)) {
             return refuse(error, PR_ERR_INVALID_ARGUMENT,
-                          std::string("table name '") + rows->name + "' may only hold a-z, 0-9 and _");
+                          "table name '" + std::string(name) + "' must be words of a-z, 0-9 and _ joined by dots");
         }
+        word_start = c == '.';
+    }
+    if (word_start) {
+        return refuse(error, PR_ERR_INVALID_ARGUMENT, "table name '" + std::string(name) + "' ends with a dot");
     }
     try {
         Table* table = nullptr;

@@ -4,7 +4,13 @@
 #include <string_view>
 #include <utility>
 
+#include <tbb/parallel_pipeline.h>
+
+#include <algorithm>
+#include <vector>
+
 #include "perfreport/sdk.hpp"
+#include "table_rows.hpp"
 
 namespace perfreport::json_export {
 namespace {
@@ -47,53 +53,101 @@ private:
     HostServices host_;
 };
 
-void write_cell(const TableView& table, const ColumnView& column, std::size_t row, JsonWriter& json)
-{
-    if (column.is_null(row)) {
-        json.null();
-        return;
-    }
-    switch (column.type()) {
-    case ColumnType::int64: json.number(column.int64s().value(row)); return;
-    case ColumnType::float64: json.number(column.float64s().value(row)); return;
-    case ColumnType::boolean: json.boolean(column.bools().value(row)); return;
-    case ColumnType::string: json.string(column.strings()[row]); return;
-    case ColumnType::json:
-        try {
-            json.json(parse_json(column.strings()[row]));
-        } catch (const JsonParseError& error) {
-            throw Failure(PR_ERR_INVALID_INPUT, "table " + std::string{table.name()} + ", column " +
-                                                    std::string{column.name()} + ", row " + std::to_string(row) +
-                                                    ": not JSON: " + error.what());
-        }
-        return;
-    case ColumnType::int64_list:
-        json.begin_array();
-        for (const std::int64_t element : column.int64_lists()[row]) json.number(element);
-        json.end_array();
-        return;
-    }
-    throw Failure(PR_ERR_INCOMPATIBLE, "table " + std::string{table.name()} + ", column " +
-                                           std::string{column.name()} + ": unknown column type " +
-                                           std::to_string(static_cast<int>(column.type())));
-}
+// Rows are formatted in chunks on as many threads as there are, and written
+// in order; at most `chunks_in_flight` chunks of text exist at once.
+constexpr std::size_t rows_per_chunk = 8192;
+constexpr std::size_t chunks_in_flight = 8;
 
 // A table is an array of row objects, keys in column order.
 void write_table(const TableView& table, Document& document)
 {
     JsonWriter& json = document.json();
     json.begin_array();
-    for (std::size_t row = 0; row < table.row_count(); ++row) {
-        json.begin_object();
-        for (std::size_t c = 0; c < table.column_count(); ++c) {
-            const ColumnView column = table.column(c);
-            json.key(column.name());
-            write_cell(table, column, row, json);
-        }
-        json.end_object();
-        document.drain();
-    }
+    const TableRows rows(table, json.pretty() ? JsonWriter::Style::pretty : JsonWriter::Style::compact, json.depth());
+    const std::size_t chunk_count = (rows.size() + rows_per_chunk - 1) / rows_per_chunk;
+    std::size_t next = 0;
+    tbb::parallel_pipeline(
+        chunks_in_flight,
+        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& control) -> std::size_t {
+                                                if (next == chunk_count) control.stop();
+                                                return next++;
+                                            }) &
+            tbb::make_filter<std::size_t, std::pair<std::size_t, std::string>>(
+                tbb::filter_mode::parallel,
+                [&](std::size_t chunk) {
+                    const std::size_t first = chunk * rows_per_chunk;
+                    const std::size_t last = std::min(rows.size(), first + rows_per_chunk);
+                    std::string text;
+                    rows.format(first, last, text);
+                    return std::pair{last - first, std::move(text)};
+                }) &
+            tbb::make_filter<std::pair<std::size_t, std::string>, void>(
+                tbb::filter_mode::serial_in_order, [&](const std::pair<std::size_t, std::string>& chunk) {
+                    json.raw_elements(chunk.second, chunk.first);
+                    document.drain();
+                }));
     json.end_array();
+}
+
+// The members of `object`, with each table placed at its path: a table named
+// "a.b" becomes the member "b" of the member "a" (created when absent), so a
+// large array can live inside a summary without being a DOM.
+void write_members(const boost::json::object& object, std::vector<std::pair<std::string_view, TableView>> tables,
+                   const std::string& where, Document& document)
+{
+    JsonWriter& json = document.json();
+    const auto first_part = [](std::string_view path) { return path.substr(0, path.find('.')); };
+    const auto below = [&](std::string_view part) {
+        std::vector<std::pair<std::string_view, TableView>> inner;
+        for (const auto& [path, table] : tables) {
+            if (path.find('.') != std::string_view::npos && first_part(path) == part) {
+                inner.emplace_back(path.substr(part.size() + 1), table);
+            }
+        }
+        return inner;
+    };
+    for (const auto& member : object) {
+        json.key(member.key());
+        auto inner = below(member.key());
+        for (const auto& [path, table] : tables) {
+            if (path == member.key()) {
+                throw Failure(PR_ERR_INVALID_INPUT, where + ": table " + std::string{table.name()} +
+                                                        " has the name of a summary key");
+            }
+        }
+        if (inner.empty()) {
+            json.json(member.value());
+        } else if (!member.value().is_object()) {
+            throw Failure(PR_ERR_INVALID_INPUT, where + ": table " + std::string{inner.front().second.name()} +
+                                                    " is placed inside " + std::string{member.key()} +
+                                                    ", which is not an object");
+        } else {
+            json.begin_object();
+            write_members(member.value().get_object(), std::move(inner), where + "." + std::string{member.key()},
+                          document);
+            json.end_object();
+        }
+    }
+    std::vector<std::string_view> opened;  // parts that are not summary members
+    for (const auto& [path, table] : tables) {
+        if (path.find('.') == std::string_view::npos) {
+            if (!below(path).empty()) {
+                throw Failure(PR_ERR_INVALID_INPUT, where + ": table " + std::string{table.name()} +
+                                                        " has the name of a place other tables go inside");
+            }
+            json.key(path);
+            write_table(table, document);
+            continue;
+        }
+        const std::string_view part = first_part(path);
+        if (object.contains(part) || std::find(opened.begin(), opened.end(), part) != opened.end()) continue;
+        opened.push_back(part);
+        json.key(part);
+        json.begin_object();
+        write_members({}, below(part), where + "." + std::string{part}, document);
+        json.end_object();
+    }
 }
 
 // "<id>": {summary keys..., "<table>": [rows]...}
@@ -102,19 +156,12 @@ void write_section(const SectionView& section, Document& document)
     JsonWriter& json = document.json();
     json.key(section.id());
     json.begin_object();
-    for (const auto& member : section.summary()) {
-        json.key(member.key());
-        json.json(member.value());
-    }
+    std::vector<std::pair<std::string_view, TableView>> tables;
     for (std::size_t t = 0; t < section.table_count(); ++t) {
         const TableView table = section.table(t);
-        if (section.summary().contains(table.name())) {
-            throw Failure(PR_ERR_INVALID_INPUT, "section " + std::string{section.id()} + ": table " +
-                                                    std::string{table.name()} + " has the name of a summary key");
-        }
-        json.key(table.name());
-        write_table(table, document);
+        tables.emplace_back(table.name(), table);
     }
+    write_members(section.summary(), std::move(tables), "section " + std::string{section.id()}, document);
     json.end_object();
 }
 

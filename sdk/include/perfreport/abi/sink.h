@@ -23,7 +23,10 @@ typedef struct PR_SectionSink {
     /* Rows of table `rows->name`. The first call with a name creates the
      * table (its columns and their order); later calls with the same name
      * append rows and must carry the same columns, so a large table can be
-     * handed over in chunks. */
+     * handed over in chunks. A name is words of [a-z0-9_] joined by dots; a
+     * dotted name places the table inside the summary: "gantt_chart.tasks"
+     * is the member "tasks" of the summary's object "gantt_chart" (a large
+     * array inside a summary without a JSON text of it). */
     PR_Status (*append_table)(const struct PR_SectionSink* sink, const PR_Table* rows,
                               PR_Error* error);
 

@@ -78,7 +78,33 @@ class JsonWriter {
 public:
     enum class Style { compact, pretty };  // pretty: 2-space indentation
 
-    explicit JsonWriter(Style style = Style::compact) : pretty_(style == Style::pretty) {}
+    // `base_depth` indents everything as if the writer's first value sat that
+    // deep in an enclosing document (for values formatted apart, in parallel).
+    explicit JsonWriter(Style style = Style::compact, std::size_t base_depth = 0)
+        : pretty_(style == Style::pretty), base_depth_(base_depth)
+    {
+    }
+
+    bool pretty() const noexcept { return pretty_; }
+
+    // How deep the next member or element sits: what a value formatted apart
+    // for this position takes as its base depth.
+    std::size_t depth() const noexcept { return base_depth_ + scopes_.size(); }
+
+    // Appends `count` array elements formatted elsewhere. The text holds each
+    // element's separator (a comma when one was written before, and the new
+    // line and indentation of depth()) as the writer would have written it.
+    void raw_elements(std::string_view text, std::uint64_t count)
+    {
+        if (scopes_.empty() || scopes_.back().is_object || after_key_) {
+            throw std::logic_error("JsonWriter: raw elements outside an array");
+        }
+        out_ += text;
+        scopes_.back().count += count;
+    }
+
+    // Whether the innermost array or object has a member or element yet.
+    bool has_elements() const noexcept { return !scopes_.empty() && scopes_.back().count > 0; }
 
     void begin_object() { open('{', true); }
     void end_object() { close('}', true); }
@@ -174,7 +200,7 @@ private:
     void separate()
     {
         if (scopes_.back().count++ > 0) out_ += ',';
-        if (pretty_) new_line(scopes_.size());
+        if (pretty_) new_line(depth());
     }
 
     void before_value()
@@ -201,19 +227,20 @@ private:
         }
         const bool empty = scopes_.back().count == 0;
         scopes_.pop_back();
-        if (pretty_ && !empty) new_line(scopes_.size());
+        if (pretty_ && !empty) new_line(depth());
         out_ += bracket;
     }
 
-    void new_line(std::size_t depth)
+    void new_line(std::size_t level)
     {
         out_ += '\n';
-        out_.append(2 * depth, ' ');
+        out_.append(2 * level, ' ');
     }
 
     std::string out_;
     std::vector<Scope> scopes_;
     bool pretty_;
+    std::size_t base_depth_;
     bool after_key_ = false;
 };
 
