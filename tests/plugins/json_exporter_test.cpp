@@ -190,7 +190,9 @@ TEST_F(JsonExporter, LargeTablesStreamInBoundedWrites)
     }
     ASSERT_EQ(run(spec), PR_OK) << error_message();
     EXPECT_GT(host_.write_calls(), 3u);
-    EXPECT_LE(host_.largest_write(), (1u << 20) + 1024u);
+    // The buffer goes out once it passes 1 MiB, so a write holds at most that
+    // plus one chunk of 8192 formatted rows (under 64 bytes each here).
+    EXPECT_LE(host_.largest_write(), (1u << 20) + 8192u * 64u);
     const boost::json::value report = parsed_output();
     const auto& written = report.at("step_metrics").as_array();
     ASSERT_EQ(written.size(), static_cast<std::size_t>(rows));
@@ -227,6 +229,46 @@ TEST_F(JsonExporter, TableNamedLikeASummaryKeyIsRejected)
     EXPECT_EQ(run(spec), PR_ERR_INVALID_INPUT);
     EXPECT_EQ(error_message(), "section roofline: table points has the name of a summary key");
     EXPECT_TRUE(dir_.entries().empty());
+}
+
+TEST_F(JsonExporter, DottedTablesGoInsideTheSummary)
+{
+    testing::ReportSpec spec = small_report();
+    spec.options_json = compact_options;
+    const fakes::CellColumn ids{"id", "", PR_COLUMN_STRING, {std::string{"t0"}, std::string{"t1"}}};
+    spec.sections = {{"compat", R"({"gantt_chart": {"timeRange": {"start": 0}}, "stats": {"ttft": 1.5}})",
+                      {{"gantt_chart.tasks", {ids}}, {"extra.deep.rows", {ids}}}}};
+    ASSERT_EQ(run(spec), PR_OK) << error_message();
+    EXPECT_NE(output().find(R"("compat":{"gantt_chart":{"timeRange":{"start":0},"tasks":[{"id":"t0"},{"id":"t1"}]},)"
+                            R"("stats":{"ttft":1.5},"extra":{"deep":{"rows":[{"id":"t0"},{"id":"t1"}]}}})"),
+              std::string::npos)
+        << output();
+}
+
+TEST_F(JsonExporter, DottedTableInsideANonObjectIsRejected)
+{
+    testing::ReportSpec spec = small_report();
+    spec.sections = {{"compat", R"({"gantt_chart": 3})", {{"gantt_chart.tasks", {}}}}};
+    EXPECT_EQ(run(spec), PR_ERR_INVALID_INPUT);
+    EXPECT_EQ(error_message(),
+              "section compat: table gantt_chart.tasks is placed inside gantt_chart, which is not an object");
+    EXPECT_TRUE(dir_.entries().empty());
+}
+
+TEST_F(JsonExporter, ChunkedRowsAreTheSameDocumentAsOneWriterWouldWrite)
+{
+    // More rows than one chunk: the parallel chunks must join seamlessly.
+    std::vector<Cell> values;
+    for (int i = 0; i < 20000; ++i) values.emplace_back(static_cast<double>(i) / 8);
+    testing::ReportSpec spec = small_report();
+    spec.sections = {{"roofline", "{}", {{"points", {{"x", "", PR_COLUMN_FLOAT64, values}}}}}};
+    ASSERT_EQ(run(spec), PR_OK) << error_message();
+    const std::string text = output();
+    const auto points = parse_json(text).at("roofline").at("points").as_array();
+    ASSERT_EQ(points.size(), 20000u);
+    EXPECT_EQ(points[8192].at("x").as_double(), 1024.0);
+    EXPECT_NE(text.find("      {\n        \"x\": 1023.875\n      },\n      {\n        \"x\": 1024.0\n      }"),
+              std::string::npos);
 }
 
 TEST_F(JsonExporter, MissingCompactOptionIsAMalformedCall)

@@ -3,6 +3,7 @@
 #include "../version.hpp"
 
 #include <cstddef>
+#include <dlfcn.h>
 #include <set>
 #include <type_traits>
 
@@ -71,6 +72,13 @@ std::string label(const char* kind, uint32_t index, const char* id)
            (id != nullptr ? " ('" + std::string(id) + "')" : std::string());
 }
 
+// A plugin stays loaded until the process ends: its descriptors, and the
+// threads of libraries it brought in (TBB's workers), may outlive any handle.
+void keep_resident(const std::filesystem::path& file)
+{
+    if (void* pinned = ::dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE)) ::dlclose(pinned);
+}
+
 }  // namespace
 
 LoadedPlugin load_plugin(const std::filesystem::path& file)
@@ -83,6 +91,7 @@ LoadedPlugin load_plugin(const std::filesystem::path& file)
     } catch (const std::exception& e) {
         check.fail(std::string("cannot be loaded: ") + e.what());
     }
+    keep_resident(file);
     check.require(library->handle.has(PR_PLUGIN_ENTRY_SYMBOL),
                   "is not a perfreport plugin: it exports no " PR_PLUGIN_ENTRY_SYMBOL);
     const auto entry_function = library->handle.get<const PR_PluginEntry*()>(PR_PLUGIN_ENTRY_SYMBOL);

@@ -13,7 +13,10 @@ namespace perfreport::testing {
 
 class PluginModule {
 public:
-    explicit PluginModule(const std::string& path) : handle_(dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL))
+    // Never unloaded, as the host does: a plugin's own dependencies (TBB's
+    // worker threads) may outlive its last call.
+    explicit PluginModule(const std::string& path)
+        : handle_(dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE))
     {
         if (handle_ == nullptr) throw std::runtime_error(std::string{"dlopen: "} + dlerror());
         const auto entry = reinterpret_cast<PR_PluginEntryFunction>(dlsym(handle_, PR_PLUGIN_ENTRY_SYMBOL));
