@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "../src/input/closest_key.hpp"
+#include "../src/pipeline/cost_context.hpp"
 #include "../src/pipeline/output_directory.hpp"
 #include "../src/pipeline/reporting_engine.hpp"
 #include "../src/report/text_summary.hpp"
@@ -55,6 +56,7 @@ int command_run(const std::vector<std::string>& args)
     std::string formats = "json";
     std::string analyzers = "all";
     std::string preset;
+    std::string cost_table;
     std::vector<std::string> option_texts;
     bool quiet = false;
     PluginFlags plugin_flags;
@@ -69,6 +71,9 @@ int command_run(const std::vector<std::string>& args)
         ("preset", po::value(&preset), "option preset: 'tier6' selects every upstream variant, 'seed' the defaults")
         ("option", po::value(&option_texts)->composing(),
          "KEY=VALUE, e.g. roofline.num_points=50 (repeatable; wins over the input's options)")
+        ("cost-table", po::value(&cost_table),
+         "a JSON cost table (SPEC 2.2): a preset plus overrides; wins over the input's context.cost "
+         "and the price-source plugins")
         ("quiet,q", po::bool_switch(&quiet), "do not print the text summary");
     options.add(plugin_options(plugin_flags));
     po::positional_options_description positional;
@@ -76,7 +81,7 @@ int command_run(const std::vector<std::string>& args)
     po::variables_map values;
     if (!parse_command_line(args, options, positional,
                             "Usage: perfreport run INPUT [-o DIR] [--format LIST] [--analyzers LIST] "
-                            "[--preset NAME] [--option KEY=VALUE]... [--plugin-dir DIR]...\n\n"
+                            "[--preset NAME] [--option KEY=VALUE]... [--cost-table FILE] [--plugin-dir DIR]...\n\n"
                             "Writes the report of INPUT into DIR and prints a short summary.\n"
                             "Exit codes: 0 ok, 1 a part failed, 2 bad input or usage.",
                             values)) {
@@ -89,6 +94,16 @@ int command_run(const std::vector<std::string>& args)
         for (const auto& text : option_texts) command_line.push_back(parse_command_line_option(text));
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
+    }
+
+    CostSources cost_sources;
+    if (!cost_table.empty()) {
+        try {
+            cost_sources.table_file = load_cost_table_file(cost_table);
+        } catch (const CostTableError& e) {
+            for (const auto& problem : e.problems()) std::cerr << "error: " << problem << '\n';
+            return exit_bad_input;
+        }
     }
 
     PluginCatalog catalog;
@@ -113,6 +128,9 @@ int command_run(const std::vector<std::string>& args)
     request.analyzers = chosen_analyzers;
     request.options = std::move(prepared.options);
     request.diagnostics = std::move(prepared.diagnostics);
+    const auto price_tables = ask_price_sources(catalog.price_sources, log, request.diagnostics);
+    cost_sources.price_sources = merge_price_sources(price_tables, request.diagnostics);
+    request.cost = std::move(cost_sources);
     ReportingReport report = engine.analyze(*prepared.input, request);
 
     print_diagnostics(report.diagnostics);

@@ -1,6 +1,7 @@
 #include "prepared_input.hpp"
 
 #include "../src/input/engine_result_parser.hpp"
+#include "../src/pipeline/cost_context.hpp"
 
 namespace perfreport::cli {
 
@@ -16,6 +17,8 @@ PreparedInput prepare_input(const std::filesystem::path& file, const PluginCatal
         prepared.options = resolve_options(parsed.result->options, command_line, option_schemas(catalog));
         prepared.diagnostics.insert(prepared.diagnostics.end(), prepared.options.diagnostics.begin(),
                                     prepared.options.diagnostics.end());
+        const Diagnostics cost_table = check_input_cost_table(parsed.result->context);
+        prepared.diagnostics.insert(prepared.diagnostics.end(), cost_table.begin(), cost_table.end());
     }
     for (const auto& d : catalog.diagnostics) {
         if (d.level == Severity::warning) prepared.diagnostics.push_back(d);

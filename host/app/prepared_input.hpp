@@ -15,7 +15,7 @@ namespace perfreport::cli {
 struct PreparedInput {
     std::optional<EngineResult> input;  // set when there is no error
     ResolvedOptions options;
-    Diagnostics diagnostics;  // input (parse, then options), then the catalog's warnings
+    Diagnostics diagnostics;  // input (parse, options, context.cost), then the catalog's warnings
 };
 
 PreparedInput prepare_input(const std::filesystem::path& file, const PluginCatalog& catalog,

@@ -70,7 +70,12 @@ ReportingReport ReportingEngine::analyze(const EngineResult& input, const Analys
     ReportingAssembler(request.options.core).assemble(input, report);
     report.diagnostics = request.diagnostics;
 
-    const json::value context = effective_context(input);
+    json::value context = effective_context(input);
+    const Diagnostics cost_errors = merge_cost_context(context.as_object(), request.cost);
+    if (has_errors(cost_errors)) {
+        report.diagnostics.insert(report.diagnostics.end(), cost_errors.begin(), cost_errors.end());
+        return report;
+    }
     const std::string context_text = json::serialize(context);
     const std::string options_text = json::serialize(request.options.options);
     const PR_StepTable steps = input.steps.view();

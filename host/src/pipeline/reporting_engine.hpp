@@ -10,6 +10,7 @@
 #include "../input/engine_result.hpp"
 #include "../plugins/plugin_info.hpp"
 #include "../report/reporting_report.hpp"
+#include "cost_context.hpp"
 #include "host_log.hpp"
 #include "options_resolver.hpp"
 
@@ -18,6 +19,7 @@ namespace perfreport {
 struct AnalysisRequest {
     std::vector<const AnalyzerInfo*> analyzers;  // any order; the report orders them
     ResolvedOptions options;
+    CostSources cost;         // merged with each input's context.cost
     Diagnostics diagnostics;  // what came before: input and host findings
 };
 
@@ -35,7 +37,9 @@ public:
     ReportingEngine(HostLog& log, const std::atomic<bool>& cancelled) : log_(log), cancelled_(cancelled) {}
 
     // Never throws for a failing analyzer: its diagnostic goes into the
-    // report, its provenance says "error", and the other sections stay.
+    // report, its provenance says "error", and the other sections stay. An
+    // invalid context.cost is an input error: the report then has its
+    // diagnostics and no section.
     ReportingReport analyze(const EngineResult& input, const AnalysisRequest& request) const;
 
     // Records the exporters in the report's provenance, then runs them in

@@ -21,6 +21,11 @@ inline const boost::json::value* find_at(const boost::json::value& root, std::st
     return root.find_pointer(pointer, ignored);
 }
 
+// An object or a temporary would be copied into a value that dies at once,
+// leaving the result dangling: search the value that owns the object instead.
+const boost::json::value* find_at(const boost::json::object& root, std::string_view pointer) = delete;
+const boost::json::value* find_at(boost::json::value&& root, std::string_view pointer) = delete;
+
 // The value at `pointer` as T (double, std::int64_t, bool or
 // std::string_view, the last borrowed from `root`). Throws Failure naming the
 // document and the pointer, with status `if_missing` when it is absent and
