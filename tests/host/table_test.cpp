@@ -69,6 +69,15 @@ TEST(Table, RejectsInvalidUtf8AndInvalidJson)
     EXPECT_THROW(Table("t").append(PR_Table{"t", 1, 1, 0, bad_json}), std::invalid_argument);
 }
 
+TEST(Table, RejectsACellThatStartsInsideACharacter)
+{
+    // "é" is two bytes; a cell boundary between them leaves two invalid cells
+    // although the bytes as a whole are valid UTF-8.
+    const uint64_t offsets[] = {0, 1, 2};
+    PR_Column columns[] = {string_column("s", "\xC3\xA9", offsets, 2)};
+    EXPECT_THROW(Table("t").append(PR_Table{"t", 2, 1, 0, columns}), std::invalid_argument);
+}
+
 TEST(Table, RejectsDecreasingOffsets)
 {
     const uint64_t offsets[] = {2, 1};

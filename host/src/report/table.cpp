@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace perfreport {
@@ -79,6 +80,23 @@ void Column::push_null()
     mark_valid(false);
 }
 
+void Column::append_validity(const uint8_t* valid, uint64_t rows)
+{
+    if (valid != nullptr && !has_nulls_ && std::find(valid, valid + rows, uint8_t{0}) != valid + rows) {
+        valid_.assign(length_, 1);
+        has_nulls_ = true;
+    }
+    if (has_nulls_) {
+        if (valid == nullptr) {
+            valid_.insert(valid_.end(), rows, 1);
+        } else {
+            for (uint64_t i = 0; i < rows; ++i) valid_.push_back(valid[i] != 0 ? 1 : 0);
+        }
+    }
+    length_ += rows;
+}
+
+// Whole chunks are copied at once: this runs for every row of every table.
 void Column::append(const PR_Column& chunk, uint64_t rows)
 {
     if (chunk.type != type_) malformed(name_, "type changed between chunks");
@@ -86,44 +104,60 @@ void Column::append(const PR_Column& chunk, uint64_t rows)
         malformed(name_, "has " + std::to_string(chunk.length) + " rows, the table chunk " +
                              std::to_string(rows));
     }
-    const auto valid_at = [&](uint64_t i) {
-        return chunk.values != nullptr && (chunk.valid == nullptr || chunk.valid[i] != 0);
-    };
-    if (has_offsets(type_) && chunk.values != nullptr) {
-        if (chunk.offsets == nullptr) malformed(name_, "offsets are missing");
-        for (uint64_t i = 0; i < rows; ++i) {
-            if (chunk.offsets[i + 1] < chunk.offsets[i]) malformed(name_, "offsets decrease");
-        }
+    if (chunk.values == nullptr) {
+        for (uint64_t i = 0; i < rows; ++i) push_null();
+        return;
     }
-    for (uint64_t i = 0; i < rows; ++i) {
-        if (!valid_at(i)) {
-            push_null();
-            continue;
-        }
+    if (!has_offsets(type_)) {
         switch (type_) {
-        case PR_COLUMN_INT64: push_int64(static_cast<const int64_t*>(chunk.values)[i]); break;
-        case PR_COLUMN_FLOAT64: push_float64(static_cast<const double*>(chunk.values)[i]); break;
-        case PR_COLUMN_BOOL: push_bool(static_cast<const uint8_t*>(chunk.values)[i] != 0); break;
-        case PR_COLUMN_INT64_LIST: {
-            const auto* items = static_cast<const int64_t*>(chunk.values);
-            int64s_.insert(int64s_.end(), items + chunk.offsets[i], items + chunk.offsets[i + 1]);
-            offsets_.push_back(int64s_.size());
-            mark_valid(true);
+        case PR_COLUMN_INT64: {
+            const auto* values = static_cast<const int64_t*>(chunk.values);
+            int64s_.insert(int64s_.end(), values, values + rows);
             break;
         }
-        default: {
-            const std::string_view text(static_cast<const char*>(chunk.values) + chunk.offsets[i],
-                                        chunk.offsets[i + 1] - chunk.offsets[i]);
-            if (!is_valid_utf8(text)) malformed(name_, "row " + std::to_string(i) + " is not UTF-8");
-            if (type_ == PR_COLUMN_JSON) {
+        case PR_COLUMN_FLOAT64: {
+            const auto* values = static_cast<const double*>(chunk.values);
+            float64s_.insert(float64s_.end(), values, values + rows);
+            break;
+        }
+        default:
+            for (uint64_t i = 0; i < rows; ++i) bools_.push_back(static_cast<const uint8_t*>(chunk.values)[i] != 0);
+        }
+        append_validity(chunk.valid, rows);
+        return;
+    }
+    if (chunk.offsets == nullptr) malformed(name_, "offsets are missing");
+    for (uint64_t i = 0; i < rows; ++i) {
+        if (chunk.offsets[i + 1] < chunk.offsets[i]) malformed(name_, "offsets decrease");
+    }
+    const uint64_t first = chunk.offsets[0];
+    const uint64_t last = chunk.offsets[rows];
+    const uint64_t base = type_ == PR_COLUMN_INT64_LIST ? int64s_.size() : bytes_.size();
+    if (type_ == PR_COLUMN_INT64_LIST) {
+        const auto* items = static_cast<const int64_t*>(chunk.values);
+        int64s_.insert(int64s_.end(), items + first, items + last);
+    } else {
+        const std::string_view text(static_cast<const char*>(chunk.values) + first, last - first);
+        // Valid UTF-8 as a whole, and every cell starting on a character.
+        if (!is_valid_utf8(text)) malformed(name_, "holds text that is not UTF-8");
+        for (uint64_t i = 0; i < rows; ++i) {
+            const uint64_t at = chunk.offsets[i] - first;
+            if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
+                malformed(name_, "row " + std::to_string(i) + " is not UTF-8");
+            }
+        }
+        if (type_ == PR_COLUMN_JSON) {
+            for (uint64_t i = 0; i < rows; ++i) {
+                if (chunk.valid != nullptr && chunk.valid[i] == 0) continue;
                 boost::json::error_code ec;
-                boost::json::parse(text, ec);
+                boost::json::parse(text.substr(chunk.offsets[i] - first, chunk.offsets[i + 1] - chunk.offsets[i]), ec);
                 if (ec) malformed(name_, "row " + std::to_string(i) + " is not JSON: " + ec.message());
             }
-            push_string(text);
         }
-        }
+        bytes_.append(text);
     }
+    for (uint64_t i = 1; i <= rows; ++i) offsets_.push_back(base + (chunk.offsets[i] - first));
+    append_validity(chunk.valid, rows);
 }
 
 PR_Column Column::view() const

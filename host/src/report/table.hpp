@@ -34,6 +34,7 @@ public:
 
 private:
     void mark_valid(bool valid);
+    void append_validity(const uint8_t* valid, uint64_t rows);
 
     std::string name_;
     std::string unit_;
