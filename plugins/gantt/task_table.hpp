@@ -13,22 +13,13 @@
 
 #include "gantt_task.hpp"
 #include "perfreport/abi.h"
+#include "perfreport/sdk/bottleneck.hpp"
 #include "perfreport/sdk/resolved_phase.hpp"
 #include "perfreport/sdk/section_writer.hpp"
 #include "perfreport/sdk/step_table.hpp"
 #include "task_type.hpp"
 
 namespace perfreport::gantt {
-
-inline std::string_view bottleneck_name(std::int64_t code)
-{
-    switch (code) {
-    case PR_BOTTLENECK_COMPUTE_BOUND: return "COMPUTE_BOUND";
-    case PR_BOTTLENECK_BW_BOUND: return "BW_BOUND";
-    case PR_BOTTLENECK_LATENCY_BOUND: return "LATENCY_BOUND";
-    default: return "UNKNOWN";
-    }
-}
 
 class TaskTable {
 public:

@@ -1,5 +1,6 @@
 #include "reporting_assembler.hpp"
 
+#include <perfreport/sdk/bottleneck.hpp>
 #include <perfreport/sdk/round4.hpp>
 
 #include <algorithm>
@@ -23,16 +24,6 @@ std::string_view string_at(const PR_Column& column, uint64_t row)
 }
 
 }  // namespace
-
-const char* bottleneck_name(int64_t code)
-{
-    switch (code) {
-    case PR_BOTTLENECK_COMPUTE_BOUND: return "COMPUTE_BOUND";
-    case PR_BOTTLENECK_BW_BOUND: return "BW_BOUND";
-    case PR_BOTTLENECK_LATENCY_BOUND: return "LATENCY_BOUND";
-    default: return "UNKNOWN";
-    }
-}
 
 void ReportingAssembler::assemble(const EngineResult& input, ReportingReport& report) const
 {

@@ -29,7 +29,4 @@ private:
     CoreSummaryOptions options_;
 };
 
-// The name of a PR_BOTTLENECK_* code as the input spells it.
-const char* bottleneck_name(int64_t code);
-
 }  // namespace perfreport

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "perfreport/sdk/step_table.hpp"
+
 namespace perfreport {
 
 namespace detail {
@@ -81,5 +83,24 @@ inline std::optional<int64_t> layer_index_from_op_id(std::string_view op_id)
     }
     return std::nullopt;
 }
+
+// SPEC 1.9 "Layer index" of a step: meta.layer_index, else read from its op_id.
+class LayerIndexResolver {
+public:
+    explicit LayerIndexResolver(const StepTable& steps)
+        : op_ids_(steps.op_id()), layer_indices_(steps.meta_layer_index())
+    {
+    }
+
+    std::optional<std::int64_t> operator()(std::size_t row) const
+    {
+        if (const auto layer = layer_indices_[row]) return layer;
+        return layer_index_from_op_id(op_ids_[row]);
+    }
+
+private:
+    StringColumn op_ids_;
+    NullableInt64Column layer_indices_;
+};
 
 }  // namespace perfreport
