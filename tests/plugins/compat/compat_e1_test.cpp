@@ -13,6 +13,7 @@
 #include "file_text.hpp"
 #include "host_run.hpp"
 #include "json_compare.hpp"
+#include "section_rows.hpp"
 
 namespace perfreport {
 namespace {
@@ -30,24 +31,6 @@ CompatResult run_compat(const json::object& document, const std::vector<std::str
     return {section_of(report, "compat").summary, report.diagnostics};
 }
 
-json::object e1_document()
-{
-    return read_json(std::filesystem::path(FIXTURES_DIR) / "input" / "e1.json").as_object();
-}
-
-// A document of compute/comm steps: each {op_id, t_compute, t_comm, t_wait};
-// the aggregates are zeros but for num_steps.
-json::object document_with(const json::array& steps, const json::object& deployment)
-{
-    json::object aggregates;
-    for (const char* key : {"ttft", "tpot", "tps", "mfu", "mbu", "memory_peak", "total_time", "total_compute_time",
-                            "total_comm_time", "total_wait_time", "total_flops", "total_bytes"}) {
-        aggregates[key] = 0;
-    }
-    aggregates["num_steps"] = steps.size();
-    return {{"format", "engine_result"}, {"schema_version", 1}, {"granularity", "CHIP"}, {"step_metrics", steps},
-            {"aggregates", aggregates},  {"context", {{"deployment", deployment}}}};
-}
 
 json::object step(const char* op_id, double t_compute, double t_comm = 0, double t_wait = 0)
 {
@@ -274,7 +257,7 @@ TEST(CompatE1, CommRuleUsesTheOpIdAndTheDegrees)
                                step("ep_alltoall", 0, 1),        step("pp_recv", 0, 1),
                                step("sp_allgather_p2p", 0, 1),   step("y_allgather", 0, 1)};
     const auto types = [&](const json::object& deployment) {
-        const CompatResult result = run_compat(document_with(steps, deployment));
+        const CompatResult result = run_compat(document_with(steps, {{"deployment", deployment}}));
         std::vector<std::string> list;
         for (const auto& task : tasks_of(result)) {
             list.emplace_back(task.at("type").as_string());

@@ -11,13 +11,9 @@
 
 #include "file_text.hpp"
 #include "host_run.hpp"
+#include "section_rows.hpp"
 
 namespace perfreport::test {
-
-inline boost::json::object e1_document()
-{
-    return read_json(std::filesystem::path(FIXTURES_DIR) / "input" / "e1.json").as_object();
-}
 
 // C1: E1 with aggregates.tps = 1000.
 inline boost::json::object c1_document()
