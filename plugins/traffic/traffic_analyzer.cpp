@@ -109,11 +109,11 @@ public:
     {
         const LinkLevels levels(input.context());
         if (!levels.any_bandwidth()) {
-            // The SDK has no way to drop the section: it stays empty.
-            out.warning("W_SKIPPED", "/context/topology/interconnect/links",
-                        "traffic skipped: no level of context.topology.interconnect.links has a bandwidth_gbps "
-                        "(nor trace_meta.hardware.<level>_bandwidth_gbps)");
-            return;
+            const std::string reason =
+                "traffic skipped: no level of context.topology.interconnect.links has a bandwidth_gbps "
+                "(nor trace_meta.hardware.<level>_bandwidth_gbps)";
+            out.warning("W_SKIPPED", "/context/topology/interconnect/links", reason);
+            throw Skipped(reason);
         }
         const LinkBandwidthUnit unit = link_bandwidth_unit(input.options());
         const DeviceIds ids(input.context());

@@ -80,6 +80,19 @@ TEST_F(ReportingEngineTest, AnalyzerWithMissingContextIsSkippedWithAWarning)
     EXPECT_FALSE(report_has_failures(report));
 }
 
+TEST_F(ReportingEngineTest, AnalyzerThatSkipsItselfIsNotAFailure)
+{
+    const PluginCatalog catalog = test::fixture_catalog({"good", "skipping"});
+    const ReportingReport report = run(catalog, test::e1());
+    ASSERT_EQ(report.sections.size(), 1u);
+    EXPECT_EQ(report.analyzers[1].id, "skipping");
+    EXPECT_EQ(report.analyzers[1].status, "skipped");
+    const Diagnostic& d = report.diagnostics.back();
+    EXPECT_EQ(d.code, "W_SKIPPED");
+    EXPECT_EQ(d.message, "skipping skipped: nothing to say for this input");
+    EXPECT_FALSE(report_has_failures(report));
+}
+
 TEST_F(ReportingEngineTest, ContextKeyPresentRunsTheAnalyzer)
 {
     const PluginCatalog catalog = test::fixture_catalog({"needs_context"});

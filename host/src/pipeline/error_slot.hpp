@@ -49,6 +49,7 @@ inline const char* status_name(PR_Status status)
     case PR_ERR_IO: return "I/O error";
     case PR_ERR_INCOMPATIBLE: return "incompatible";
     case PR_ERR_INTERNAL: return "internal error";
+    case PR_SKIPPED: return "skipped";
     default: return "unknown status";
     }
 }

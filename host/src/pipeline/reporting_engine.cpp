@@ -114,6 +114,16 @@ ReportingReport ReportingEngine::analyze(const EngineResult& input, const Analys
         run.provenance.elapsed_ms = milliseconds_since(start);
         run.diagnostics = std::move(collector.diagnostics());
         std::string failure;
+        if (status == PR_SKIPPED) {
+            run.provenance.status = "skipped";
+            const bool explained = std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
+                                               [](const Diagnostic& d) { return d.code == "W_SKIPPED"; });
+            if (!explained) {
+                run.diagnostics.push_back({Severity::warning, "W_SKIPPED", analyzer.id, "",
+                                           analyzer.id + " skipped: " + error.message()});
+            }
+            return;
+        }
         if (status != PR_OK) {
             failure = error.message().empty() ? std::string(status_name(status)) : error.message();
         } else {

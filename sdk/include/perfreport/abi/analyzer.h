@@ -39,7 +39,11 @@ typedef struct PR_IAnalyzer {
 
     /* Computes the section from `input` into `sink`. On failure returns a
      * status other than PR_OK and sets `error`; the host then drops whatever
-     * the sink received. [thread-safe, reentrant] */
+     * the sink received. PR_SKIPPED, with the reason in `error`, is not a
+     * failure: the host drops the section, records the analyzer as skipped
+     * and adds a W_SKIPPED warning with the reason (unless the analyzer sent
+     * its own W_SKIPPED diagnostic, with a JSON pointer, through the sink).
+     * [thread-safe, reentrant] */
     PR_Status (*analyze)(const struct PR_IAnalyzer* self, const PR_AnalyzerInput* input,
                          const PR_SectionSink* sink, PR_Error* error);
 } PR_IAnalyzer;

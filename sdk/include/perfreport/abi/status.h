@@ -16,6 +16,8 @@ typedef int32_t PR_Status;
 #define PR_ERR_IO               6 /* reading or writing a file failed           */
 #define PR_ERR_INCOMPATIBLE     7 /* versions or layouts do not match           */
 #define PR_ERR_INTERNAL         8 /* a bug or an unexpected failure             */
+#define PR_SKIPPED              9 /* not a failure: `analyze` has nothing to say
+                                     for this input; the message says why       */
 
 /* Where a failing call puts its message. The host owns it; the plugin calls
  * `set_message`, and the host copies the text before returning, so no buffer

@@ -24,4 +24,11 @@ private:
     PR_Status status_;
 };
 
+// Thrown by an analyzer that has nothing to say for this input (PR_SKIPPED):
+// not a failure; the host records it as skipped with this reason.
+class Skipped : public Failure {
+public:
+    explicit Skipped(const std::string& reason) : Failure(PR_SKIPPED, reason) {}
+};
+
 }  // namespace perfreport
