@@ -16,7 +16,8 @@ export PERFREPORT_BENCH_INPUT=$input
   --benchmark_format=json > "$work/bench.json"
 python3 - "$work/bench.json" "$input" <<'PY'
 import json, os, sys
-runs = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b["aggregate_name"] == "median"}
+runs = {b["run_name"].split("/")[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]
+        if b.get("aggregate_name") == "median"}
 size = os.path.getsize(sys.argv[2])
 floor = runs["BM_BareParse"]["real_time"]
 print(f"input: {size / 1e6:.0f} MB")

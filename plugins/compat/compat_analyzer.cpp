@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include <boost/json/array.hpp>
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 
 #include "gantt_chart.hpp"
@@ -70,11 +69,12 @@ public:
     {
         const StepTable steps = input.steps();
         const PR_Aggregates& aggregates = input.aggregates();
-        boost::json::monotonic_resource memory;
-        boost::json::object summary(&memory);
-        summary.emplace("gantt_chart", ChartBuilder(&memory).build(
-                                           steps, {deployment_integer(input, "pp", 1), deployment_integer(input, "ep", 1),
-                                                   aggregates.ttft_ms}));
+        boost::json::object summary;
+        summary.emplace("gantt_chart",
+                        ChartBuilder().build(steps,
+                                             {deployment_integer(input, "pp", 1), deployment_integer(input, "ep", 1),
+                                              aggregates.ttft_ms},
+                                             out));
         summary.emplace("stats", stats(aggregates, {deployment_flag(input, "is_prefill", true),
                                                     deployment_integer(input, "output_seq_length", 1), steps.size(),
                                                     link_traffic_stats(input, out)}));

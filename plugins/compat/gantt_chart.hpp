@@ -13,13 +13,15 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "perfreport/sdk/bottleneck.hpp"
+#include "perfreport/sdk/failure.hpp"
 #include "perfreport/sdk/layer_index.hpp"
 #include "perfreport/sdk/round4.hpp"
+#include "perfreport/sdk/section_writer.hpp"
 #include "perfreport/sdk/step_table.hpp"
 #include "op_name.hpp"
 #include "task_style.hpp"
@@ -33,17 +35,6 @@ struct ChartInputs {
     double ttft_ms;
 };
 
-// The code of a PR_BOTTLENECK_* value, as the input spells it.
-inline std::string_view bottleneck_tag(std::int64_t code)
-{
-    switch (code) {
-    case PR_BOTTLENECK_COMPUTE_BOUND: return "COMPUTE_BOUND";
-    case PR_BOTTLENECK_BW_BOUND: return "BW_BOUND";
-    case PR_BOTTLENECK_LATENCY_BOUND: return "LATENCY_BOUND";
-    default: return "UNKNOWN";
-    }
-}
-
 // U's phase: named in the op_id, else "first 30 % of the steps".
 inline std::string_view compat_phase(const OpName& op, std::size_t index, std::size_t count)
 {
@@ -52,65 +43,90 @@ inline std::string_view compat_phase(const OpName& op, std::size_t index, std::s
     return static_cast<double>(index) < static_cast<double>(count) * 0.3 ? "prefill" : "decode";
 }
 
-// Builds the chart into JSON values that share one storage (a monotonic
-// resource: a million tasks allocate in large blocks).
+// Builds the chart: the tasks go into the table "gantt_chart.tasks" (placed
+// inside the summary's gantt_chart by the exporters), so a million tasks are
+// columns rather than a JSON tree; the rest is a small summary object.
 class ChartBuilder {
 public:
-    explicit ChartBuilder(boost::json::storage_ptr storage) : storage_(std::move(storage)) {}
-
-    boost::json::object build(const StepTable& steps, const ChartInputs& inputs)
+    boost::json::object build(const StepTable& steps, const ChartInputs& inputs, SectionWriter& out)
     {
         const std::vector<StepLook> looks = look_at(steps, inputs);
-        boost::json::array tasks(storage_);
-        tasks.reserve(steps.size());
+        // Keys every task has, in U's order (plus `resource`, D8), then the
+        // keys of one kind of task only: left out of the others' rows.
+        constexpr std::uint32_t only_some = PR_COLUMN_OMIT_NULL;
+        TableBuilder& tasks = out.table("gantt_chart.tasks", {
+                                                                 {"id", "", ColumnType::string},
+                                                                 {"name", "", ColumnType::string},
+                                                                 {"resourceId", "", ColumnType::string},
+                                                                 {"resource", "", ColumnType::string},
+                                                                 {"start", "us", ColumnType::float64},
+                                                                 {"end", "us", ColumnType::float64},
+                                                                 {"type", "", ColumnType::string},
+                                                                 {"phase", "", ColumnType::string},
+                                                                 {"chipId", "", ColumnType::string},
+                                                                 {"ppStage", "", ColumnType::int64},
+                                                                 {"layer", "", ColumnType::int64},
+                                                                 {"tokenIndex", "", ColumnType::int64},
+                                                                 {"color", "", ColumnType::string},
+                                                                 {"flops", "FLOP", ColumnType::int64, only_some},
+                                                                 {"compute_time_us", "us", ColumnType::float64, only_some},
+                                                                 {"dram_traffic_bytes", "B", ColumnType::int64, only_some},
+                                                                 {"bytes_read", "B", ColumnType::int64, only_some},
+                                                                 {"bytes_write", "B", ColumnType::int64, only_some},
+                                                                 {"bottleneck", "", ColumnType::string, only_some},
+                                                                 {"comm_time_us", "us", ColumnType::float64, only_some},
+                                                                 {"comm_size_bytes", "B", ColumnType::int64, only_some},
+                                                             });
         const StringColumn op_ids = steps.op_id();
         const auto t_compute = steps.t_compute();
         const auto t_comm = steps.t_comm();
         const auto t_wait = steps.t_wait();
+        const auto bytes = [&](std::size_t i) {
+            std::int64_t sum = 0;
+            if (__builtin_add_overflow(steps.bytes_read()[i], steps.bytes_write()[i], &sum)) {
+                throw Failure(PR_ERR_INVALID_INPUT, "compat: bytes_read + bytes_write of /step_metrics/" +
+                                                        std::to_string(i) + " exceed 2^63 - 1");
+            }
+            return sum;
+        };
+        const std::nullopt_t none = std::nullopt;
         double cursor = 0;  // ms, a running sum of rounded times, as U's
+        std::optional<double> first_start;
+        double last_end = 0;
+        const auto add = [&](std::size_t i, std::string_view kind, std::string_view name, std::string_view resource,
+                             double t, const TaskStyle& style, auto... extra) {
+            const double start = cursor * 1000;
+            const double end = (cursor + t) * 1000;
+            tasks.append(task_id(i, kind), name, resource, resource, start, end, style.type, looks[i].phase, "chip_0",
+                         std::int64_t{0}, looks[i].layer, none, style.color, extra...);
+            if (!first_start) first_start = start;
+            last_end = end;
+            cursor += t;
+        };
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const std::string_view op_id = op_ids[i];
             const StepLook& look = looks[i];
             if (const double t = round4(t_compute[i]); t > 0) {
-                boost::json::object& task =
-                    begin_task(tasks, i, "compute", op_id, "stage0_compute", cursor, t, look, *look.compute);
-                const auto bytes_read = static_cast<std::uint64_t>(steps.bytes_read()[i]);
-                const auto bytes_write = static_cast<std::uint64_t>(steps.bytes_write()[i]);
-                task.emplace("flops", steps.flops()[i]);
-                task.emplace("compute_time_us", t * 1000);
-                task.emplace("dram_traffic_bytes", bytes_read + bytes_write);
-                task.emplace("bytes_read", bytes_read);
-                task.emplace("bytes_write", bytes_write);
-                task.emplace("bottleneck", bottleneck_tag(steps.bottleneck()[i]));
-                cursor += t;
+                add(i, "compute", op_id, "stage0_compute", t, *look.compute, steps.flops()[i], t * 1000, bytes(i),
+                    steps.bytes_read()[i], steps.bytes_write()[i], std::string_view{bottleneck_name(steps.bottleneck()[i])},
+                    none, none);
             }
             if (const double t = round4(t_comm[i]); t > 0) {
-                boost::json::object& task = begin_task(tasks, i, "comm", suffixed(op_id, "_comm"), "stage0_network",
-                                                       cursor, t, look, *look.comm);
-                task.emplace("comm_time_us", t * 1000);
-                task.emplace("comm_size_bytes", static_cast<std::uint64_t>(steps.bytes_read()[i]) +
-                                                    static_cast<std::uint64_t>(steps.bytes_write()[i]));
-                cursor += t;
+                add(i, "comm", suffixed(op_id, "_comm"), "stage0_network", t, *look.comm, none, none, none, none, none,
+                    none, t * 1000, bytes(i));
             }
             // U draws no wait of 1 µs or less, and its cursor does not advance.
             if (const double t = round4(t_wait[i]); t > 0.001) {
-                begin_task(tasks, i, "wait", suffixed(op_id, "_wait"), "stage0_compute", cursor, t, look, idle);
-                cursor += t;
+                add(i, "wait", suffixed(op_id, "_wait"), "stage0_compute", t, idle, none, none, none, none, none, none,
+                    none, none);
             }
         }
-        boost::json::object time_range(storage_);
-        if (tasks.empty()) {
-            time_range.emplace("start", 0);  // U's empty range is integral
-            time_range.emplace("end", 0);
-        } else {
-            // Tasks follow one another from 0: the first starts first, the last ends last.
-            time_range.emplace("start", tasks.front().get_object().at("start"));
-            time_range.emplace("end", tasks.back().get_object().at("end"));
-        }
-        boost::json::object chart(storage_);
+        boost::json::object chart;
         chart.emplace("resources", resources(inputs.pp));
-        chart.emplace("tasks", std::move(tasks));
-        chart.emplace("timeRange", std::move(time_range));
+        // Tasks follow one another from 0: the first starts first, the last
+        // ends last; U's empty range is integral.
+        chart.emplace("timeRange", first_start ? boost::json::object{{"start", *first_start}, {"end", last_end}}
+                                               : boost::json::object{{"start", 0}, {"end", 0}});
         if (inputs.ttft_ms > 0) {
             chart.emplace("phaseTransition", inputs.ttft_ms * 1000);
         } else {
@@ -148,45 +164,17 @@ private:
     // One entry per stage and row: compute, then network.
     boost::json::array resources(std::int64_t pp) const
     {
-        boost::json::array list(storage_);
+        boost::json::array list;
         for (std::int64_t stage = 0; stage < pp; ++stage) {
             for (const auto& [row, label] : {std::pair<std::string_view, std::string_view>{"compute", "Compute"},
                                              std::pair<std::string_view, std::string_view>{"network", "Network"}}) {
                 list.emplace_back(boost::json::object({{"id", "stage" + std::to_string(stage) + "_" + std::string(row)},
                                                        {"name", "PP" + std::to_string(stage) + " " + std::string(label)},
                                                        {"ppStage", stage},
-                                                       {"type", row}},
-                                                      storage_));
+                                                       {"type", row}}));
             }
         }
         return list;
-    }
-
-    // The keys every task has, in U's order, plus `resource` (D8).
-    boost::json::object& begin_task(boost::json::array& tasks, std::size_t index, std::string_view kind,
-                                    std::string_view name, std::string_view resource, double cursor, double duration,
-                                    const StepLook& look, const TaskStyle& style)
-    {
-        boost::json::object& task = tasks.emplace_back(boost::json::object(storage_)).get_object();
-        task.reserve(20);
-        task.emplace("id", task_id(index, kind));
-        task.emplace("name", name);
-        task.emplace("resourceId", resource);
-        task.emplace("resource", resource);
-        task.emplace("start", cursor * 1000);
-        task.emplace("end", (cursor + duration) * 1000);
-        task.emplace("type", style.type);
-        task.emplace("phase", look.phase);
-        task.emplace("chipId", "chip_0");
-        task.emplace("ppStage", 0);
-        if (look.layer) {
-            task.emplace("layer", *look.layer);
-        } else {
-            task.emplace("layer", nullptr);
-        }
-        task.emplace("tokenIndex", nullptr);
-        task.emplace("color", style.color);
-        return task;
     }
 
     // "task_{i}_{kind}", built without a heap string.
@@ -207,7 +195,6 @@ private:
         return name_buffer_;
     }
 
-    boost::json::storage_ptr storage_;
     char id_buffer_[48];
     std::string name_buffer_;
 };

@@ -57,6 +57,15 @@ TEST(RunCommand, WritesTheReportOfTheBundledExample)
     EXPECT_EQ(provenance.at("abi_version").as_string(), "1.0");
 }
 
+TEST(RunCommand, TheReadmePluginAddsItsSection)
+{
+    const TempDir out;
+    const auto result = run_perfreport({"run", e1, "-q", "-o", out.path().string(), "--plugin-dir",
+                                        STEP_COUNT_PLUGIN_DIR, "--analyzers", "step_count"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(report_in(out.path()).at("step_count").at("steps").as_int64(), 4);
+}
+
 TEST(RunCommand, SourceDateEpochGivesIdenticalBytes)
 {
     const TempDir out;

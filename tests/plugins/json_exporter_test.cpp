@@ -245,6 +245,19 @@ TEST_F(JsonExporter, DottedTablesGoInsideTheSummary)
         << output();
 }
 
+TEST_F(JsonExporter, NullCellsOfOmitNullColumnsAreLeftOut)
+{
+    testing::ReportSpec spec = small_report();
+    spec.options_json = compact_options;
+    const fakes::CellColumn ids{"id", "", PR_COLUMN_STRING, {std::string{"a"}, std::string{"b"}}};
+    const fakes::CellColumn flops{"flops", "", PR_COLUMN_INT64, {std::int64_t{5}, std::monostate{}}, PR_COLUMN_OMIT_NULL};
+    const fakes::CellColumn layer{"layer", "", PR_COLUMN_INT64, {std::monostate{}, std::int64_t{2}}};
+    spec.sections = {{"compat", "{}", {{"tasks", {ids, flops, layer}}}}};
+    ASSERT_EQ(run(spec), PR_OK) << error_message();
+    EXPECT_NE(output().find(R"("tasks":[{"id":"a","flops":5,"layer":null},{"id":"b","layer":2}])"), std::string::npos)
+        << output();
+}
+
 TEST_F(JsonExporter, DottedTableInsideANonObjectIsRejected)
 {
     testing::ReportSpec spec = small_report();

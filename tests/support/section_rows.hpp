@@ -52,13 +52,18 @@ inline boost::json::value cell_of(const Column& column, std::size_t row)
     }
 }
 
-// A table as an array of row objects, keys in column order.
+// A table as an array of row objects, keys in column order, as the JSON
+// exporter writes it: a null cell of a PR_COLUMN_OMIT_NULL column is left out.
 inline boost::json::array rows_of(const Table& table)
 {
     boost::json::array rows;
     for (std::size_t row = 0; row < table.row_count(); ++row) {
         boost::json::object cells;
-        for (const Column& column : table.columns()) cells[column.name()] = cell_of(column, row);
+        for (const Column& column : table.columns()) {
+            boost::json::value cell = cell_of(column, row);
+            if (cell.is_null() && (column.flags() & PR_COLUMN_OMIT_NULL) != 0) continue;
+            cells[column.name()] = std::move(cell);
+        }
         rows.push_back(std::move(cells));
     }
     return rows;

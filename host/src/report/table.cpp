@@ -27,10 +27,11 @@ bool has_offsets(int32_t type)
 
 }  // namespace
 
-Column::Column(std::string name, std::string unit, int32_t type)
-    : name_(std::move(name)), unit_(std::move(unit)), type_(type)
+Column::Column(std::string name, std::string unit, int32_t type, uint32_t flags)
+    : name_(std::move(name)), unit_(std::move(unit)), type_(type), flags_(flags)
 {
     if (!is_known_type(type)) malformed(name_, "unknown column type " + std::to_string(type));
+    if ((flags & ~PR_COLUMN_OMIT_NULL) != 0) malformed(name_, "unknown column flags " + std::to_string(flags));
     if (has_offsets(type)) offsets_.push_back(0);
 }
 
@@ -100,6 +101,7 @@ void Column::append_validity(const uint8_t* valid, uint64_t rows)
 void Column::append(const PR_Column& chunk, uint64_t rows)
 {
     if (chunk.type != type_) malformed(name_, "type changed between chunks");
+    if (chunk.flags != flags_) malformed(name_, "flags changed between chunks");
     if (chunk.length != rows) {
         malformed(name_, "has " + std::to_string(chunk.length) + " rows, the table chunk " +
                              std::to_string(rows));
@@ -166,6 +168,7 @@ PR_Column Column::view() const
     v.name = name_.c_str();
     v.unit = unit_.c_str();
     v.type = type_;
+    v.flags = flags_;
     v.length = length_;
     switch (type_) {
     case PR_COLUMN_INT64: v.values = int64s_.data(); break;
@@ -179,9 +182,9 @@ PR_Column Column::view() const
     return v;
 }
 
-Column& Table::add_column(std::string name, std::string unit, int32_t type)
+Column& Table::add_column(std::string name, std::string unit, int32_t type, uint32_t flags)
 {
-    return columns_.emplace_back(std::move(name), std::move(unit), type);
+    return columns_.emplace_back(std::move(name), std::move(unit), type, flags);
 }
 
 void Table::append(const PR_Table& chunk)
@@ -202,7 +205,7 @@ void Table::append(const PR_Table& chunk)
                                         " has no name");
         }
         if (first) {
-            add_column(in.name, in.unit != nullptr ? in.unit : "", in.type);
+            add_column(in.name, in.unit != nullptr ? in.unit : "", in.type, in.flags);
         } else if (columns_[c].name() != in.name) {
             throw std::invalid_argument("table '" + name_ + "': column " + std::to_string(c) +
                                         " is '" + in.name + "', earlier chunks had '" +

@@ -13,11 +13,12 @@ namespace perfreport {
 // One column of any PR_COLUMN_* type. Only the storage of its type is used.
 class Column {
 public:
-    Column(std::string name, std::string unit, int32_t type);
+    Column(std::string name, std::string unit, int32_t type, uint32_t flags = 0);
 
     const std::string& name() const { return name_; }
     const std::string& unit() const { return unit_; }
     int32_t type() const { return type_; }
+    uint32_t flags() const { return flags_; }
     uint64_t size() const { return length_; }
 
     void push_int64(int64_t value);
@@ -39,6 +40,7 @@ private:
     std::string name_;
     std::string unit_;
     int32_t type_;
+    uint32_t flags_;
     uint64_t length_ = 0;
     std::vector<int64_t> int64s_;  // INT64 values, INT64_LIST elements
     std::vector<double> float64s_;
@@ -57,7 +59,7 @@ public:
     uint64_t row_count() const { return columns_.empty() ? 0 : columns_.front().size(); }
     const std::vector<Column>& columns() const { return columns_; }
 
-    Column& add_column(std::string name, std::string unit, int32_t type);
+    Column& add_column(std::string name, std::string unit, int32_t type, uint32_t flags = 0);
     Column& column(std::size_t index) { return columns_[index]; }
 
     // Appends a chunk handed over through the ABI. The first chunk sets the

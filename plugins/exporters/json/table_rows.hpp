@@ -25,7 +25,7 @@ public:
         row_close_ = (table.column_count() > 0 ? row_line : "") + "}";
         for (std::size_t c = 0; c < table.column_count(); ++c) {
             const ColumnView column = table.column(c);
-            std::string prefix = (c > 0 ? "," : "") + cell_line;
+            std::string prefix = cell_line;
             append_json_string(prefix, column.name());
             prefix += pretty ? ": " : ":";
             columns_.push_back({column, std::move(prefix)});
@@ -41,18 +41,23 @@ public:
         for (std::size_t row = first; row < last; ++row) {
             if (row > 0) out += ',';
             out += row_open_;
+            bool wrote_cell = false;
             for (const Cell& cell : columns_) {
+                // A column that omits nulls leaves its key out of this row.
+                if (cell.column.omits_null() && cell.column.is_null(row)) continue;
+                if (wrote_cell) out += ',';
                 out += cell.prefix;
                 format_cell(cell.column, row, out);
+                wrote_cell = true;
             }
-            out += row_close_;
+            out += wrote_cell ? row_close_ : "}";
         }
     }
 
 private:
     struct Cell {
         ColumnView column;
-        std::string prefix;  // separator, indentation and quoted key
+        std::string prefix;  // new line, indentation and quoted key
     };
 
     void format_cell(const ColumnView& column, std::size_t row, std::string& out) const

@@ -28,7 +28,11 @@ struct CompatResult {
 CompatResult run_compat(const json::object& document, const std::vector<std::string>& options = {})
 {
     const ReportingReport report = run_analyzers(parse_input(json::serialize(document)), {"compat"}, options);
-    return {section_of(report, "compat").summary, report.diagnostics};
+    // The summary as the JSON report shows it: the tasks table inside gantt_chart.
+    const Section& section = section_of(report, "compat");
+    json::object summary = section.summary;
+    summary.at("gantt_chart").as_object()["tasks"] = rows_of(table_named(section, "gantt_chart.tasks"));
+    return {std::move(summary), report.diagnostics};
 }
 
 

@@ -20,6 +20,7 @@ struct CellColumn {
     std::string unit;
     std::int32_t type = 0;
     std::vector<Cell> cells;
+    std::uint32_t flags = 0;  // PR_COLUMN_* flags
 };
 
 struct CellTable {
@@ -87,7 +88,7 @@ public:
             lay_out(column, s);
             const bool offset_type = column.type == PR_COLUMN_STRING || column.type == PR_COLUMN_JSON ||
                                      column.type == PR_COLUMN_INT64_LIST;
-            columns_.push_back(PR_Column{column.name.c_str(), column.unit.c_str(), column.type, 0,
+            columns_.push_back(PR_Column{column.name.c_str(), column.unit.c_str(), column.type, column.flags,
                                          column.cells.size(), values_of(column.type, s),
                                          offset_type ? s.offsets.data() : nullptr, s.valid.data()});
         }

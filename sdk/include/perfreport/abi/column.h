@@ -25,8 +25,14 @@ typedef struct PR_StringView {
 #define PR_COLUMN_JSON       5
 #define PR_COLUMN_INT64_LIST 6
 
+/* Column flags. PR_COLUMN_OMIT_NULL: a null cell is left out of its row
+ * (JSON rows without the key) rather than written as null, for tables whose
+ * rows are records of several shapes. */
+#define PR_COLUMN_OMIT_NULL 1u
+
 /* One typed column. Frozen: this struct never grows (it is embedded in arrays
  * and in other structs), new needs get new structs.
+ *   flags   PR_COLUMN_* flags, 0 for none.
  *   valid   NULL when every row has a value, else uint8_t[length], 0 = null.
  *   values  NULL means every row is null (a key absent from the whole input).
  *   unit    "" when the column has none; otherwise one of SPEC's units
@@ -35,7 +41,7 @@ typedef struct PR_Column {
     const char*     name;
     const char*     unit;
     int32_t         type;
-    uint32_t        reserved; /* zero */
+    uint32_t        flags;
     uint64_t        length;
     const void*     values;
     const uint64_t* offsets;

@@ -34,6 +34,7 @@ struct ColumnSpec {
     std::string name;
     std::string unit;
     ColumnType type;
+    std::uint32_t flags = 0;  // PR_COLUMN_OMIT_NULL: a null cell is left out of its row
 };
 
 // Rows are buffered column-wise and handed over through append_table every
@@ -118,7 +119,7 @@ private:
             // lists has no elements but must still point somewhere.
             static constexpr std::int64_t no_elements = 0;
             if (values == nullptr) values = &no_elements;
-            return PR_Column{spec.name.c_str(), spec.unit.c_str(), static_cast<std::int32_t>(spec.type), 0, rows,
+            return PR_Column{spec.name.c_str(), spec.unit.c_str(), static_cast<std::int32_t>(spec.type), spec.flags, rows,
                              values, has_offsets() ? offsets.data() : nullptr,
                              has_null ? valid.data() : nullptr};
         }

@@ -20,6 +20,8 @@ public:
     std::string_view name() const noexcept { return column_->name; }
     std::string_view unit() const noexcept { return column_->unit == nullptr ? "" : column_->unit; }
     ColumnType type() const noexcept { return static_cast<ColumnType>(column_->type); }
+    // A null cell of this column is left out of its row (PR_COLUMN_OMIT_NULL).
+    bool omits_null() const noexcept { return (column_->flags & PR_COLUMN_OMIT_NULL) != 0; }
     std::size_t size() const noexcept { return column_->length; }
     bool is_null(std::size_t row) const noexcept { return detail::cell_is_null(*column_, row); }
 
