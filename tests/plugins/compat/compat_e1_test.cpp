@@ -13,6 +13,7 @@
 #include "file_text.hpp"
 #include "host_run.hpp"
 #include "json_compare.hpp"
+#include "e1_link_stats.hpp"
 #include "section_rows.hpp"
 
 namespace perfreport {
@@ -98,34 +99,6 @@ TEST(CompatE1, GanttChartMatchesSpec)
     EXPECT_EQ(json_differences(json::value(150.0), chart.at("phaseTransition")), "");
 }
 
-json::object e1_link_stats_row(const char* source, const char* target, double traffic_mb, double bandwidth,
-                               double latency, double percent, const char* type, const char* label)
-{
-    return {{"source", source},
-            {"target", target},
-            {"trafficMb", traffic_mb},
-            {"bandwidthGbps", bandwidth},
-            {"latencyUs", latency},
-            {"utilizationPercent", percent},
-            {"linkType", type},
-            {"contributingTasks", {label}},
-            {"taskTypeBreakdown", {{label, traffic_mb}}}};
-}
-
-// SPEC 5.5's five link_stats rows; `ring` and `p2p` are the utilization percents.
-json::array e1_link_traffic(double ring, double p2p)
-{
-    const char* c[] = {"pod_0/rack_0/board_0/chip_0", "pod_0/rack_0/board_0/chip_1", "pod_0/rack_0/board_0/chip_2",
-                       "pod_0/rack_0/board_0/chip_3"};
-    json::array rows;
-    for (int k = 0; k < 4; ++k) {
-        rows.push_back(e1_link_stats_row(c[k], c[(k + 1) % 4], 0.1875, 400, 0.2, ring, "c2c", "mla_allreduce"));
-    }
-    rows.push_back(e1_link_stats_row(c[3], "pod_0/rack_0/board_1/chip_0", 0.476837158203125, 450, 0.35, p2p, "b2b",
-                                     "p2p"));
-    return rows;
-}
-
 json::object e1_stats(const json::array& link_traffic)
 {
     return {{"prefill",
@@ -149,12 +122,12 @@ json::object e1_stats(const json::array& link_traffic)
 TEST(CompatE1, StatsMatchSpecWithLinkTrafficInEachUnit)
 {
     const CompatResult bytes = run_compat(e1_document());
-    EXPECT_EQ(json_differences(e1_stats(e1_link_traffic(1.96608, 5.555555555555555)), bytes.summary.at("stats")), "");
+    EXPECT_EQ(json_differences(e1_stats(e1_link_stats(1.96608, 5.555555555555555)), bytes.summary.at("stats")), "");
     EXPECT_EQ(bytes.summary.at("stats").as_object().size(), 12u);
     json::object tier6 = e1_document();
     tier6["options"] = {{"preset", "tier6"}};
     const CompatResult bits = run_compat(tier6);
-    EXPECT_EQ(json_differences(e1_stats(e1_link_traffic(15.72864, 44.44444444444444)), bits.summary.at("stats")), "");
+    EXPECT_EQ(json_differences(e1_stats(e1_link_stats(15.72864, 44.44444444444444)), bits.summary.at("stats")), "");
 }
 
 TEST(CompatE1, ADecodeRunPutsItsTimeInDecode)
