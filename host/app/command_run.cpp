@@ -59,6 +59,7 @@ int command_run(const std::vector<std::string>& args)
     std::string cost_table;
     std::vector<std::string> option_texts;
     bool quiet = false;
+    bool compact = false;
     PluginFlags plugin_flags;
 
     po::options_description options("Options");
@@ -74,6 +75,7 @@ int command_run(const std::vector<std::string>& args)
         ("cost-table", po::value(&cost_table),
          "a JSON cost table (SPEC 2.2): a preset plus overrides; wins over the input's context.cost "
          "and the price-source plugins")
+        ("compact", po::bool_switch(&compact), "JSON without whitespace (the same as --option json.compact=true)")
         ("quiet,q", po::bool_switch(&quiet), "do not print the text summary");
     options.add(plugin_options(plugin_flags));
     po::positional_options_description positional;
@@ -92,6 +94,7 @@ int command_run(const std::vector<std::string>& args)
     try {
         if (!preset.empty()) command_line.push_back(parse_command_line_option("preset=" + preset));
         for (const auto& text : option_texts) command_line.push_back(parse_command_line_option(text));
+        if (compact) command_line.push_back(parse_command_line_option("json.compact=true"));
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }

@@ -151,6 +151,15 @@ TEST(RunCommand, OptionsReachTheAnalyzer)
     EXPECT_EQ(report_in(out.path()).at("roofline").at("roofline_x").as_array().size(), 7u);
 }
 
+TEST(RunCommand, CompactWritesJsonWithoutWhitespace)
+{
+    const TempDir out;
+    ASSERT_EQ(run_perfreport({"run", e1, "-q", "--compact", "--analyzers", "roofline", "-o", out.path().string()}).exit_code, 0);
+    const std::string text = test::read_text(out / "reporting_report.json");
+    EXPECT_EQ(text.rfind("{\"schema_version\":\"1.1.0\",\"timestamp\":", 0), 0u) << text.substr(0, 80);
+    EXPECT_EQ(text.find('\n'), text.size() - 1);
+}
+
 TEST(RunCommand, DuplicatePluginIdsAreAnError)
 {
     const auto result = run_perfreport({"run", e1, "--plugin-dir", fixture_dir("good"), "--plugin-dir", fixture_dir("twin")});
