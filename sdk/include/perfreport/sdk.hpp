@@ -30,3 +30,4 @@
 #include "perfreport/sdk/step_table.hpp"
 #include "perfreport/sdk/table_builder.hpp"
 #include "perfreport/sdk/table_view.hpp"
+#include "perfreport/sdk/text_summary.hpp"
