@@ -94,4 +94,18 @@ inline ::testing::AssertionResult near(const boost::json::value& actual, double 
     return ::testing::AssertionFailure() << value << " differs from " << expected;
 }
 
+// M1's echoed inputs (SPEC 5.8), the same in both models: bf16, b 3,
+// kv_seq_len 4, q_seq_len 4, tp 2, pp 1, ep 1.
+inline void expect_m1_echo(const boost::json::object& summary)
+{
+    EXPECT_EQ(summary.at("dtype_bytes").as_int64(), 2);
+    EXPECT_EQ(summary.at("activation_dtype_bytes").as_int64(), 2);
+    EXPECT_EQ(summary.at("batch_size").as_int64(), 3);
+    EXPECT_EQ(summary.at("kv_seq_len").as_int64(), 4);
+    EXPECT_EQ(summary.at("q_seq_len").as_int64(), 4);
+    EXPECT_EQ(summary.at("tp").as_int64(), 2);
+    EXPECT_EQ(summary.at("pp").as_int64(), 1);
+    EXPECT_EQ(summary.at("ep").as_int64(), 1);
+}
+
 }  // namespace perfreport::test
