@@ -20,6 +20,7 @@
 #include "perfreport/sdk/json_writer.hpp"
 #include "perfreport/sdk/layer_index.hpp"
 #include "perfreport/sdk/output_file.hpp"
+#include "perfreport/sdk/output_path.hpp"
 #include "perfreport/sdk/plugin.hpp"
 #include "perfreport/sdk/pp_stage.hpp"
 #include "perfreport/sdk/price_source.hpp"
