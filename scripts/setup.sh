@@ -10,6 +10,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Node.js and npm run the DevTools trace-engine test (tests/readers/trace_engine),
+# which needs node 20 or later. A node already there (e.g. nodesource's 20) is
+# kept; without one, Debian's is installed.
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
