@@ -14,6 +14,7 @@
 #include "perfreport/sdk/contains.hpp"
 #include "perfreport/sdk/exporter.hpp"
 #include "perfreport/sdk/failure.hpp"
+#include "perfreport/sdk/field_units.hpp"
 #include "perfreport/sdk/host_services.hpp"
 #include "perfreport/sdk/json_lookup.hpp"
 #include "perfreport/sdk/json_parse.hpp"
