@@ -71,15 +71,15 @@ private:
 
     static Statement create(Database& db, const std::string& name, const std::vector<SqlColumn>& columns)
     {
-        std::string definition = "CREATE TABLE " + quoted(name) + " (";
-        std::string insert = "INSERT INTO " + quoted(name) + " VALUES (";
+        std::string definition = "CREATE TABLE " + sql_identifier(name) + " (";
+        std::string insert = "INSERT INTO " + sql_identifier(name) + " VALUES (";
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const SqlColumn& column = columns[i];
             if (i > 0) {
                 definition += ", ";
                 insert += ", ";
             }
-            definition += quoted(column.name) + " " + std::string{column.sql_type};
+            definition += sql_identifier(column.name) + " " + std::string{column.sql_type};
             if (!column.constraint.empty()) definition += " " + std::string{column.constraint};
             insert += "?" + std::to_string(i + 1);
         }

@@ -105,8 +105,8 @@ inline void write_report_table(Database& db, Catalog& catalog, const TableView& 
     for (const SqlColumn& column : columns) {
         for (const std::string_view indexed : indexed_report_columns) {
             if (column.name != indexed) continue;
-            db.execute("CREATE INDEX " + quoted(sql_name + "_" + column.name) + " ON " + quoted(sql_name) + " (" +
-                       quoted(column.name) + ")");
+            db.execute("CREATE INDEX " + sql_identifier(sql_name + "_" + column.name) + " ON " +
+                       sql_identifier(sql_name) + " (" + sql_identifier(column.name) + ")");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace perfreport::sqlite_export {
 
 // "name" with inner quotes doubled: any column name, keywords such as `end`
 // included, is a valid identifier.
-inline std::string quoted(std::string_view identifier)
+inline std::string sql_identifier(std::string_view identifier)
 {
     std::string text = "\"";
     for (const char c : identifier) {
