@@ -20,7 +20,8 @@ Commands:
   plugins         list the loaded analyzers, exporters and price sources
 
 Run 'perfreport COMMAND --help' for the options of a command.
-Exit codes: 0 ok, 1 a part failed, 2 bad input or usage.
+Exit codes: 0 ok, 1 a part failed, 2 bad input or usage; batch stopped by
+SIGINT or SIGTERM: 130 or 143.
 )";
 
 }  // namespace

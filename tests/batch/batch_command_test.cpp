@@ -153,6 +153,27 @@ TEST(BatchCommand, TheParetoColumnMatchesABruteForceFrontAndParetoCsvHoldsIt)
     for (const auto& row : by_tps) EXPECT_EQ(row.at("pareto").as_bool(), number(row.at("tps")) == best);
 }
 
+TEST(BatchCommand, AFailingExporterFailsTheRowAndTheOtherFilesStay)
+{
+    const TempDir dir;
+    copy_example_inputs(dir / "sweep", 2);
+    const auto result = run_perfreport({"batch", (dir / "sweep").string(), "-o", (dir / "out").string(), "--plugin-dir",
+                                        TEST_PLUGIN_DIR, "--analyzers", "cost", "--format", "json,refuse"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto rows = summary_rows(dir / "out");
+    ASSERT_EQ(rows.size(), 2u);
+    const auto manifest = read_json(dir / "out" / "manifest.json");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        EXPECT_EQ(rows[i].at("status"), "failed");
+        EXPECT_EQ(rows[i].at("reason"), "exporter refuse failed: the disk said no");
+        EXPECT_TRUE(rows[i].at("total_cost").is_number());  // the analysis itself went well
+        const fs::path folder = dir / "out" / std::string(rows[i].at("name").as_string());
+        EXPECT_TRUE(fs::exists(folder / "reporting_report.json"));
+        EXPECT_TRUE(fs::exists(folder / "refused.txt"));
+        EXPECT_EQ(manifest.at("entries").at(i).at("files"), (boost::json::array{"reporting_report.json", "refused.txt"}));
+    }
+}
+
 TEST(BatchCommand, FailFastStartsNoInputAfterTheFirstFailure)
 {
     const TempDir dir;

@@ -2,7 +2,9 @@
 // is redone, and a stopped or killed run loses nothing already finished.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <csignal>
+#include <thread>
 
 #include "background_run.hpp"
 #include "sweep_fixture.hpp"
@@ -79,7 +81,7 @@ TEST(BatchResume, RedoesOnlyWhatIsNewChangedFailedOrWithoutItsFiles)
 std::vector<std::string> slow_batch(const fs::path& sweep, const fs::path& out, bool resume)
 {
     std::vector<std::string> args = {"batch", sweep.string(), "-o", out.string(), "--jobs", "2", "--plugin-dir",
-                                     PAUSE_PLUGIN_DIR, "--option", "pause.ms=100"};
+                                     TEST_PLUGIN_DIR, "--option", "pause.ms=100"};
     if (resume) args.push_back("--resume");
     return args;
 }
@@ -144,6 +146,29 @@ TEST(BatchResume, StoppedAndKilledRunsResumeToTheUninterruptedSummary)
     EXPECT_EQ(summary_rows(out).size(), 24u);
     EXPECT_EQ(read_text(out / "sweep_summary.csv"), read_text(dir / "whole" / "sweep_summary.csv"));
     EXPECT_EQ(read_text(out / "sweep_summary.json"), read_text(dir / "whole" / "sweep_summary.json"));
+}
+
+TEST(BatchResume, ASecondInterruptDropsTheInputsInFlight)
+{
+    const TempDir dir;
+    copy_example_inputs(dir / "sweep", 3);
+    const fs::path out = dir / "out";
+    const auto start = std::chrono::steady_clock::now();
+    BackgroundRun run({"batch", (dir / "sweep").string(), "-o", out.string(), "--jobs", "1", "--plugin-dir",
+                       TEST_PLUGIN_DIR, "--option", "pause.ms=20000"},
+                      dir / "run.log");
+    ASSERT_TRUE(run.wait_until([&] { return fs::exists(out / ".lock"); })) << read_text(dir / "run.log");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    run.send(SIGINT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    run.send(SIGINT);
+    EXPECT_EQ(run.wait(), 128 + SIGINT) << read_text(dir / "run.log");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(15));  // not the 20 s pause
+    EXPECT_NE(read_text(dir / "run.log").find("stopping after the inputs in flight"), std::string::npos);
+    // Cut short, the input in flight is neither a report nor a failed row.
+    EXPECT_TRUE(summary_rows(out).empty());
+    EXPECT_TRUE(read_json(out / "manifest.json").at("entries").as_array().empty());
+    EXPECT_FALSE(fs::exists(out / "tp16__qwen3-32b_c128_tp16_pp4_dp2_ep1_b128_in1024_out256"));
 }
 
 }  // namespace
