@@ -46,6 +46,10 @@ done
 end=$(date +%s.%N)
 rm -rf "$work/out"
 per_run=$(echo "($end - $start) / $sample" | bc -l)
+start=$(date +%s.%N)
+for _ in $(seq "$sample"); do "$exe" plugins > /dev/null; done
+end=$(date +%s.%N)
+per_start=$(echo "($end - $start) / $sample" | bc -l)
 per_batch=$(echo "$(cat "$work/jobs1.seconds") / $inputs" | bc -l)
-printf 'perfreport run, one process per input: %.1f ms per input; batch --jobs 1: %.1f ms per input\n' \
-  "$(echo "$per_run * 1000" | bc -l)" "$(echo "$per_batch * 1000" | bc -l)"
+printf 'per input: batch --jobs 1 %.1f ms; perfreport run (one process each) %.1f ms, of which %.1f ms process start and plugin loading (perfreport plugins)\n' \
+  "$(echo "$per_batch * 1000" | bc -l)" "$(echo "$per_run * 1000" | bc -l)" "$(echo "$per_start * 1000" | bc -l)"
