@@ -76,12 +76,13 @@ TEST(BatchResume, RedoesOnlyWhatIsNewChangedFailedOrWithoutItsFiles)
     EXPECT_NE(run_perfreport(resumed_args).err.find("7 inputs, 6 ok (0 unchanged), 1 failed"), std::string::npos);
 }
 
-// A sweep slow enough to stop in the middle on any machine: every input
-// sleeps 100 ms in the test's pause analyzer.
-std::vector<std::string> slow_batch(const fs::path& sweep, const fs::path& out, bool resume)
+// A sweep slow enough to stop in the middle on a busy machine: every input
+// sleeps 250 ms in the test's pause analyzer, whatever the load, so after
+// the few inputs a test waits for, seconds of work are left.
+std::vector<std::string> slow_batch(const fs::path& sweep, const fs::path& out, bool resume, int jobs = 2)
 {
-    std::vector<std::string> args = {"batch", sweep.string(), "-o", out.string(), "--jobs", "2", "--plugin-dir",
-                                     TEST_PLUGIN_DIR, "--option", "pause.ms=100"};
+    std::vector<std::string> args = {"batch", sweep.string(), "-o", out.string(), "--jobs", std::to_string(jobs),
+                                     "--plugin-dir", TEST_PLUGIN_DIR, "--option", "pause.ms=250"};
     if (resume) args.push_back("--resume");
     return args;
 }
@@ -110,7 +111,7 @@ TEST(BatchResume, StoppedAndKilledRunsResumeToTheUninterruptedSummary)
 
     // SIGTERM: the inputs in flight finish, then manifest and summary are written.
     {
-        BackgroundRun run(slow_batch(sweep, out, false), dir / "first.log");
+        BackgroundRun run(slow_batch(sweep, out, false, 1), dir / "first.log");
         ASSERT_TRUE(run.wait_until([&] { return journaled(out) >= 3; })) << read_text(dir / "first.log");
         run.send(SIGTERM);
         EXPECT_EQ(run.wait(), 128 + SIGTERM) << read_text(dir / "first.log");

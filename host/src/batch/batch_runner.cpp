@@ -166,6 +166,8 @@ private:
             work();
         } catch (const std::exception& e) {
             item.failure = e.what();
+        } catch (...) {
+            item.failure = "an unknown error";
         }
     }
 
