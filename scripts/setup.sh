@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config python3
   libboost-json1.81-dev libboost-program-options1.81-dev libboost-filesystem1.81-dev
-  libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3
+  libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3 libxxhash-dev
   slurmctld slurmd slurm-client munge
 )
 missing=()

@@ -27,14 +27,6 @@ private:
     bool microseconds_;
 };
 
-// `name(unit)` for a column with a unit, `name` for one without.
-inline std::string header_name(std::string_view name, std::string_view unit)
-{
-    std::string header{name};
-    if (!unit.empty()) header.append("(").append(unit).append(")");
-    return header;
-}
-
 // The unit of a summary field, read from its name's suffix as SPEC 2 names
 // them (total_time_us, weights_bytes, model_memory_gb, ...); "" when the
 // name says none. gantt's phase_transition is the one µs field whose name
