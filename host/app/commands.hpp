@@ -10,5 +10,7 @@ namespace perfreport::cli {
 int command_run(const std::vector<std::string>& args);
 int command_validate(const std::vector<std::string>& args);
 int command_plugins(const std::vector<std::string>& args);
+int command_batch(const std::vector<std::string>& args);
+int command_merge(const std::vector<std::string>& args);
 
 }  // namespace perfreport::cli

@@ -133,6 +133,18 @@ void OutputDirectory::abort(PR_OutputFile& file) noexcept
     ::unlink(file.temporary.c_str());
 }
 
+void OutputDirectory::write_whole(std::string_view relative_path, std::string_view text)
+{
+    const auto file = open(relative_path);
+    try {
+        write(*file, text.data(), text.size());
+        commit(*file);
+    } catch (...) {
+        abort(*file);
+        throw;
+    }
+}
+
 std::vector<std::string> OutputDirectory::committed() const
 {
     std::lock_guard lock(mutex_);

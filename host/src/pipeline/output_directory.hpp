@@ -46,6 +46,9 @@ public:
     void commit(PR_OutputFile& file);
     void abort(PR_OutputFile& file) noexcept;
 
+    // open, write and commit `text` at once; aborts on failure. [thread-safe]
+    void write_whole(std::string_view relative_path, std::string_view text);
+
     // Relative paths committed so far, in commit order.
     std::vector<std::string> committed() const;
 

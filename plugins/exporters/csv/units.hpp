@@ -29,12 +29,4 @@ private:
     bool microseconds_;
 };
 
-// `name(unit)` for a column with a unit, `name` for one without.
-inline std::string header_name(std::string_view name, std::string_view unit)
-{
-    std::string header{name};
-    if (!unit.empty()) header.append("(").append(unit).append(")");
-    return header;
-}
-
 }  // namespace perfreport::csv_export

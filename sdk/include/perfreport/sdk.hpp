@@ -12,6 +12,7 @@
 #include "perfreport/sdk/bottleneck.hpp"
 #include "perfreport/sdk/columns.hpp"
 #include "perfreport/sdk/contains.hpp"
+#include "perfreport/sdk/csv_cell.hpp"
 #include "perfreport/sdk/exporter.hpp"
 #include "perfreport/sdk/failure.hpp"
 #include "perfreport/sdk/field_units.hpp"

@@ -2,6 +2,7 @@
 // with SPEC 5.9's values, the counters option, and a report without gantt.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -174,7 +175,8 @@ TEST(ChromeTrace, FormatAllWritesTheTrace)
         test::run_perfreport({"run", test::e1_input_file, "-o", dir.path().string(), "--format", "all", "-q"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     const auto entries = dir.entries();
-    EXPECT_NE(std::find(entries.begin(), entries.end(), "chrome_tracing.json"), entries.end());
+    ASSERT_NE(std::find(entries.begin(), entries.end(), "chrome_tracing.json"), entries.end());
+    EXPECT_EQ(test::check_trace(test::read_json(dir / "chrome_tracing.json")).problems, std::vector<std::string>{});
 }
 
 }  // namespace

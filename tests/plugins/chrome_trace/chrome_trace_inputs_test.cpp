@@ -4,7 +4,6 @@
 // comm (a flow), and op ids that no text format likes.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "command_runner.hpp"
+#include "generated_input.hpp"
 #include "temp_dir.hpp"
 #include "trace_export.hpp"
 #include "upstream_case.hpp"
@@ -53,9 +53,7 @@ TEST(ChromeTrace, A100kStepInputKeepsTheRules)
 {
     const test::TempDir dir;
     const std::string input = (dir / "big.json").string();
-    const std::string generate = "python3 " + test::shell_quote(PERFREPORT_GENERATOR) + " --steps 100000 -o " +
-                                 test::shell_quote(input);
-    ASSERT_EQ(std::system(generate.c_str()), 0) << generate;
+    ASSERT_NO_FATAL_FAILURE(test::generate_engine_result(100000, input));
     test::ExportedTrace exported;
     ASSERT_NO_FATAL_FAILURE(test::export_trace(input, dir / "out", exported, {"--analyzers", "gantt"}));
     test::expect_valid_trace_of_gantt(exported);

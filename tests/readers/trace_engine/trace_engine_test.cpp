@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "command_runner.hpp"
+#include "generated_input.hpp"
 #include "file_text.hpp"
 #include "temp_dir.hpp"
 #include "trace_export.hpp"
@@ -84,9 +85,7 @@ TEST(TraceEngine, ReadsA100kStepTrace)
 {
     const test::TempDir dir;
     const std::string input = (dir / "big.json").string();
-    const std::string generate = "python3 " + test::shell_quote(PERFREPORT_GENERATOR) + " --steps 100000 -o " +
-                                 test::shell_quote(input);
-    ASSERT_EQ(std::system(generate.c_str()), 0) << generate;
+    ASSERT_NO_FATAL_FAILURE(test::generate_engine_result(100000, input));
     expect_engine_sees_the_gantt(input, {"--analyzers", "gantt"});
 }
 

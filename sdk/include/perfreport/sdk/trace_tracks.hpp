@@ -38,7 +38,7 @@
 
 namespace perfreport {
 
-// The columns of gantt.tasks, as borrowed views (SPEC 2.5 names them).
+// The columns of gantt.tasks, as borrowed views (SPEC 2.5 names them all).
 struct GanttTaskColumns {
     explicit GanttTaskColumns(const TableView& tasks)
         : count(tasks.row_count()),
@@ -52,7 +52,10 @@ struct GanttTaskColumns {
           duration(tasks.column("duration").float64s()),
           type(tasks.column("type").strings()),
           phase(tasks.column("phase").strings()),
+          chip_id(tasks.column("chip_id").strings()),
+          pp_stage(tasks.column("pp_stage").int64s()),
           layer(tasks.column("layer").int64s()),
+          token_index(tasks.column("token_index").int64s()),
           color(tasks.column("color").strings()),
           flops(tasks.column("flops").int64s()),
           bytes(tasks.column("bytes").int64s()),
@@ -71,7 +74,10 @@ struct GanttTaskColumns {
     NullableFloat64Column duration;  // µs
     StringColumn type;
     StringColumn phase;
+    StringColumn chip_id;
+    NullableInt64Column pp_stage;
     NullableInt64Column layer;
+    NullableInt64Column token_index;
     StringColumn color;
     NullableInt64Column flops;
     NullableInt64Column bytes;
