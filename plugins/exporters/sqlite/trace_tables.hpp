@@ -4,9 +4,10 @@
 //   thread(id, pid, tid, name) a stage's compute (tid 0) and network (tid 1)
 //                              rows, plus extra lanes for overlapping tasks
 //   slice(id, ts, dur, thread_id, name, category, task_id, step_index, type,
-//         phase, layer, color, flops, bytes, bottleneck)
+//         phase, chip_id, layer, token_index, color, flops, bytes, bottleneck)
 //                              one per gantt task, slice id = task row + 1,
-//                              category = the task's segment
+//                              category = the task's segment, the rest its
+//                              other columns (pp_stage is the thread's pid)
 //   counter(id, ts, pid, name, value, slice_id)
 //                              achieved_gflops of a task with flops: its
 //                              value at the task's start, 0 at its end
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "catalog.hpp"
 #include "perfreport/sdk/host_services.hpp"
@@ -53,7 +55,9 @@ public:
                                        {"step_index", "INTEGER", "INT64", ""},
                                        {"type", "TEXT", "STRING", ""},
                                        {"phase", "TEXT", "STRING", ""},
+                                       {"chip_id", "TEXT", "STRING", ""},
                                        {"layer", "INTEGER", "INT64", ""},
+                                       {"token_index", "INTEGER", "INT64", ""},
                                        {"color", "TEXT", "STRING", ""},
                                        {"flops", "INTEGER", "INT64", "FLOP"},
                                        {"bytes", "INTEGER", "INT64", "B"},
@@ -125,13 +129,16 @@ public:
 private:
     static std::int64_t slice_id(std::size_t task) { return static_cast<std::int64_t>(task) + 1; }
 
+    // A task's cell, NULL where the gantt has none.
     template <class Column>
-    static void bind_nullable(Statement& insert, int index, const Column& column, std::size_t row)
+    static void bind_cell(Statement& insert, int index, const Column& column, std::size_t row)
     {
-        if (const auto value = column[row]) {
-            insert.bind(index, *value);
-        } else {
+        if (column.is_null(row)) {
             insert.bind_null(index);
+        } else if constexpr (std::is_same_v<Column, StringColumn>) {
+            insert.bind(index, column[row]);
+        } else {
+            insert.bind(index, column.value(row));
         }
     }
 
@@ -142,18 +149,21 @@ private:
         slice_.bind(1, slice_id(task));
         slice_.bind(2, tasks.start.value(task));
         slice_.bind(3, tasks.duration.value(task));
+        // thread ids number tracks.threads() from 1
         slice_.bind(4, static_cast<std::int64_t>(&thread - tracks.threads().data()) + 1);
-        slice_.bind(5, tasks.name[task]);
-        slice_.bind(6, tasks.segment[task]);
-        slice_.bind(7, tasks.id[task]);
-        bind_nullable(slice_, 8, tasks.step_index, task);
-        slice_.bind(9, tasks.type[task]);
-        slice_.bind(10, tasks.phase[task]);
-        bind_nullable(slice_, 11, tasks.layer, task);
-        slice_.bind(12, tasks.color[task]);
-        bind_nullable(slice_, 13, tasks.flops, task);
-        bind_nullable(slice_, 14, tasks.bytes, task);
-        slice_.bind(15, tasks.bottleneck[task]);
+        bind_cell(slice_, 5, tasks.name, task);
+        bind_cell(slice_, 6, tasks.segment, task);
+        bind_cell(slice_, 7, tasks.id, task);
+        bind_cell(slice_, 8, tasks.step_index, task);
+        bind_cell(slice_, 9, tasks.type, task);
+        bind_cell(slice_, 10, tasks.phase, task);
+        bind_cell(slice_, 11, tasks.chip_id, task);
+        bind_cell(slice_, 12, tasks.layer, task);
+        bind_cell(slice_, 13, tasks.token_index, task);
+        bind_cell(slice_, 14, tasks.color, task);
+        bind_cell(slice_, 15, tasks.flops, task);
+        bind_cell(slice_, 16, tasks.bytes, task);
+        bind_cell(slice_, 17, tasks.bottleneck, task);
         slice_.run();
     }
 

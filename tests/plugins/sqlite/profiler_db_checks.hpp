@@ -135,8 +135,8 @@ inline void expect_slices_are_gantt_tasks(const SqliteFile& db, const boost::jso
         tid_of[id] = std::get<std::int64_t>(row[2]);
     }
     const std::vector<SqlRow> slices = db.query(
-        "SELECT id, ts, dur, thread_id, name, category, task_id, step_index, type, phase, layer, color, flops, bytes, "
-        "bottleneck FROM slice ORDER BY id");
+        "SELECT id, ts, dur, thread_id, name, category, task_id, step_index, type, phase, chip_id, layer, token_index, "
+        "color, flops, bytes, bottleneck FROM slice ORDER BY id");
     ASSERT_EQ(slices.size(), tasks.size());
     std::map<std::int64_t, std::vector<std::size_t>> tasks_of_thread;
     for (std::size_t k = 0; k < tasks.size(); ++k) {
@@ -153,10 +153,10 @@ inline void expect_slices_are_gantt_tasks(const SqliteFile& db, const boost::jso
         EXPECT_EQ(threads[thread_id].first, task.at("pp_stage").as_int64());
         EXPECT_EQ(tid_of[thread_id] % 2, network ? 1 : 0) << "compute rows take even tids, network rows odd ones";
         EXPECT_TRUE(threads[thread_id].second.starts_with(network ? "Network" : "Compute"));
-        const char* fields[] = {"name", "segment", "id", "step_index", "type", "phase", "layer", "color",
-                                "flops", "bytes", "bottleneck"};
-        const char* types[] = {"STRING", "STRING", "STRING", "INT64", "STRING", "STRING", "INT64", "STRING",
-                               "INT64", "INT64", "STRING"};
+        const char* fields[] = {"name",    "segment", "id",          "step_index", "type",  "phase",
+                                "chip_id", "layer",   "token_index", "color",      "flops", "bytes", "bottleneck"};
+        const char* types[] = {"STRING", "STRING", "STRING", "INT64",  "STRING", "STRING",
+                               "STRING", "INT64",  "INT64",  "STRING", "INT64",  "INT64", "STRING"};
         for (std::size_t f = 0; f < std::size(fields); ++f) {
             EXPECT_EQ(cell_difference(slice[4 + f], task.if_contains(fields[f]), types[f]), "") << fields[f];
         }
