@@ -9,6 +9,7 @@
 // leaves nothing under the final name. That is what makes SQLite's safety
 // nets redundant here: no rollback journal (journal_mode OFF) and no fsync
 // (synchronous OFF), since a crash can only ever lose a temporary file.
+#include <cstddef>
 #include <string>
 
 #include "catalog.hpp"

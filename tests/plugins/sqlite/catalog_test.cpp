@@ -83,5 +83,29 @@ TEST_F(CatalogTest, SqliteErrorsCarrySqlitesMessage)
     }
 }
 
+TEST_F(CatalogTest, AFailedRowCarriesSqlitesMessageAndTheStatementGoesOn)
+{
+    {
+        Database db{file().string()};
+        db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
+        Statement insert{db.get(), "INSERT INTO t VALUES (?1)"};
+        insert.bind(1, std::int64_t{7});
+        insert.run();
+        insert.bind(1, std::int64_t{7});
+        try {
+            insert.run();
+            FAIL() << "a second row with the same key was accepted";
+        } catch (const Failure& e) {
+            EXPECT_EQ(e.status(), PR_ERR_IO);
+            EXPECT_EQ(std::string(e.what()),
+                      "SQLite: constraint failed (UNIQUE constraint failed: t.x) in INSERT INTO t VALUES (?1)");
+        }
+        insert.bind(1, std::int64_t{8});
+        insert.run();
+    }
+    EXPECT_EQ(test::SqliteFile(file()).query("SELECT x FROM t ORDER BY x"),
+              (std::vector<test::SqlRow>{{std::int64_t{7}}, {std::int64_t{8}}}));
+}
+
 }  // namespace
 }  // namespace perfreport::sqlite_export
