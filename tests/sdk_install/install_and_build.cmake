@@ -7,8 +7,8 @@
 #      prefix (where the installed command finds it without --plugin-dir).
 # On the way it checks what an outsider relies on: find_package found the
 # prefix's package, the compiler saw no include folder outside the prefix,
-# every plugin exports nothing but perfreport_plugin_entry, and abi.h
-# compiles as plain C. The tests in sdk_install_test.cpp then run the
+# every plugin exports nothing but perfreport_plugin_entry, abi.h compiles
+# as plain C, and the package refuses a request for another major version. The tests in sdk_install_test.cpp then run the
 # installed command with what was built here.
 #
 # -D inputs: BUILD_DIR, SOURCE_DIR, WORK_DIR, GENERATOR, C_COMPILER,
@@ -126,6 +126,16 @@ run("installing perfreport" ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "
 file(WRITE "${WORK_DIR}/abi_only.c" "#include <perfreport/abi.h>\nconst PR_Version v = PR_ABI_VERSION_INIT;\n")
 run("compiling perfreport/abi.h as C11" ${C_COMPILER} -std=c11 -Wall -Wextra -Werror -pedantic
   -I "${prefix}/include" -c "${WORK_DIR}/abi_only.c" -o "${WORK_DIR}/abi_only.o")
+
+# SameMajorVersion: a project that needs perfreport 2 does not take this 1.x.
+file(WRITE "${WORK_DIR}/src/needs-2/CMakeLists.txt"
+  "cmake_minimum_required(VERSION 3.25)\nproject(needs_2 LANGUAGES CXX)\nfind_package(perfreport 2 CONFIG REQUIRED)\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S "${WORK_DIR}/src/needs-2" -B "${WORK_DIR}/build/needs-2" -G "${GENERATOR}"
+  -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
+  RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
+if(status EQUAL 0 OR NOT output MATCHES "version: 1\\.0\\.0")
+  message(FATAL_ERROR "find_package(perfreport 2) should refuse the installed 1.0.0:\n${output}")
+endif()
 
 foreach(example chip-prices energy markdown)
   file(COPY "${SOURCE_DIR}/examples/plugins/${example}" DESTINATION "${WORK_DIR}/src")
