@@ -100,5 +100,15 @@ TEST(MarkdownOnE1, MarkupInAnOpIdIsEscaped)
         << run.page;
 }
 
+TEST(MarkdownOnE1, ControlCharactersInAnOpIdStayOnItsLine)
+{
+    const TempDir dir;
+    const auto input = test::write_edited(e1, dir / "e1.json", {{"layers.1.ffn_down", R"(layers.1.ffn\n\u001b[2Jdown)"}});
+    const MarkdownRun run = run_markdown(input.string(), "roofline");
+    ASSERT_EQ(run.result.exit_code, 0) << run.result.err;
+    EXPECT_NE(run.page.find("\n1. `layers.1.ffn\\n\\x1b[2Jdown`: 0.1200 ms (`BW_BOUND`)\n"), std::string::npos)
+        << run.page;
+}
+
 }  // namespace
 }  // namespace perfreport

@@ -14,23 +14,25 @@ namespace markdown {
 
 using perfreport::append_format;
 
-// `text` with the characters Markdown could read as markup inside a line
-// escaped ('#' and '>' only mean something at its start, never ours).
+// `text` on one line (control characters as C escapes, perfreport::printable)
+// with the characters Markdown could read as markup inside a line escaped
+// ('#' and '>' only mean something at its start, never ours).
 std::string escaped(std::string_view text)
 {
     std::string out;
-    for (const char c : text) {
+    for (const char c : perfreport::printable(text)) {
         if (std::string_view{"\\`*_[]<|"}.find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
     return out;
 }
 
-// An identifier (an op id, a tag) as code, which needs no escaping inside.
+// An identifier (an op id, a tag) as code, which needs no markup escaped inside.
 std::string code(std::string_view identifier)
 {
-    if (identifier.empty() || identifier.find('`') != std::string_view::npos) return escaped(identifier);
-    return "`" + std::string{identifier} + "`";
+    const std::string shown = perfreport::printable(identifier);
+    if (shown.empty() || shown.find('`') != std::string::npos) return escaped(identifier);
+    return "`" + shown + "`";
 }
 
 // SPEC 2.1's performance object as a two-column table.

@@ -13,6 +13,7 @@
 #include "perfreport/sdk/append_format.hpp"
 #include "perfreport/sdk/columns.hpp"
 #include "perfreport/sdk/failure.hpp"
+#include "perfreport/sdk/printable.hpp"
 #include "perfreport/sdk/report_view.hpp"
 #include "perfreport/sdk/summary_values.hpp"
 #include "perfreport/sdk/table_view.hpp"
@@ -40,7 +41,8 @@ inline std::string cost_line(const SectionView& section)
     } else {
         out += "no cost per token (tps is 0)";
     }
-    append_format(out, " (%s x %lld)", text(s, "chip_type", "cost").c_str(), integer(s, "chip_count", "cost"));
+    append_format(out, " (%s x %lld)", printable(text(s, "chip_type", "cost")).c_str(),
+                  integer(s, "chip_count", "cost"));
     return out;
 }
 
@@ -105,7 +107,7 @@ inline std::string traffic_line(const SectionView& section)
         append_format(out, "traffic: no link carried traffic (%.2f MB total)", total_mb);
         return out;
     }
-    const std::string id{ids[*busiest]};
+    const std::string id = printable(ids[*busiest]);
     append_format(out, "traffic: busiest link %s at %.2f%% utilization (%.2f MB total over %zu links)", id.c_str(),
                   100.0 * utilization.value(*busiest), total_mb, links.row_count());
     return out;
