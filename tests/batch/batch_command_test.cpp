@@ -6,7 +6,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "csv_read_back.hpp"
+#include "csv_reader.hpp"
 #include "sweep_fixture.hpp"
 
 namespace perfreport {
