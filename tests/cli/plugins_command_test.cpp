@@ -14,12 +14,12 @@ TEST(PluginsCommand, ListsTheBuiltPluginsAsJson)
     const auto result = run_perfreport({"plugins", "--json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto listing = parse_json(result.out).as_object();
-    EXPECT_EQ(listing.at("abi").as_string(), "1.0");
+    EXPECT_EQ(listing.at("abi").as_string(), "1.1");
     bool roofline = false, json = false;
     for (const auto& part : listing.at("plugins").as_array()) {
         const std::string id(part.at("id").as_string());
         const std::string library(part.at("library").as_string());
-        EXPECT_EQ(part.at("abi").as_string(), "1.0");
+        EXPECT_EQ(part.at("abi").as_string(), "1.1");
         if (id == "roofline") {
             roofline = true;
             EXPECT_EQ(part.at("kind").as_string(), "analyzer");
@@ -41,7 +41,7 @@ TEST(PluginsCommand, RefusedPluginsAreReportedAndTheRestListed)
     EXPECT_EQ(result.exit_code, 0);
     EXPECT_NE(result.out.find("roofline"), std::string::npos);
     EXPECT_NE(result.err.find("warning W_PLUGIN_REFUSED"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("built for perfreport ABI 2.0, this host implements ABI 1.0"), std::string::npos);
+    EXPECT_NE(result.err.find("built for perfreport ABI 2.0, this host implements ABI 1.1"), std::string::npos);
 }
 
 }  // namespace

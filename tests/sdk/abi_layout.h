@@ -17,6 +17,7 @@
     X(offsetof(PR_Table, columns))                        \
     X(sizeof(PR_Host))                                    \
     X(offsetof(PR_Host, abort_output))                    \
+    X(offsetof(PR_Host, open_output_path))                \
     X(sizeof(PR_Aggregates))                              \
     X(offsetof(PR_Aggregates, unknown_count))             \
     X(sizeof(PR_StepTable))                               \
