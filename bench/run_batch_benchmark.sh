@@ -15,32 +15,34 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 python3 "$here/generate_sweep.py" --count "$inputs" -o "$work/sweep" > /dev/null
+echo "load average before: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "sweep: $inputs inputs, $(du -sm "$work/sweep" | cut -f1) MB"
 
-# One batch run: prints seconds, inputs/s and peak RSS; the output is removed.
+# One batch run: prints wall seconds, inputs/s, cores kept busy (CPU time /
+# wall time: 2.0 is both cores all the time) and peak RSS; the output is removed.
 batch() {
   local label=$1 source=$2 count=$3 jobs=$4
-  /usr/bin/time -f "%e %M" -o "$work/time" "$exe" batch "$source" -o "$work/out" --jobs "$jobs" -q
-  read -r seconds rss_kb < "$work/time"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$exe" batch "$source" -o "$work/out" --jobs "$jobs" -q
+  read -r seconds user system rss_kb < "$work/time"
   rm -rf "$work/out"
-  printf '%-28s %7.2f s  %7.1f inputs/s  peak RSS %5d MiB\n' "$label" "$seconds" \
-    "$(echo "$count / $seconds" | bc -l)" $((rss_kb / 1024))
+  printf '%-16s %7.2f s  %6.1f inputs/s  %4.2f cores busy  peak RSS %4d MiB\n' "$label" "$seconds" \
+    "$(echo "$count / $seconds" | bc -l)" "$(echo "($user + $system) / $seconds" | bc -l)" $((rss_kb / 1024))
   echo "$seconds" > "$work/$label.seconds"
 }
 
 batch "jobs1" "$work/sweep" "$inputs" 1
 batch "jobs2" "$work/sweep" "$inputs" 2
-echo "speed-up --jobs 2 over --jobs 1: $(echo "$(cat "$work/jobs1.seconds") / $(cat "$work/jobs2.seconds")" | bc -l | cut -c1-4)x"
+printf "speed-up --jobs 2 over --jobs 1: %.2fx\n" "$(echo "$(cat "$work/jobs1.seconds") / $(cat "$work/jobs2.seconds")" | bc -l)"
 
 # A quarter of the sweep, named in a list file: the peak RSS must not grow with the sweep.
 quarter=$((inputs / 4))
-(cd "$work/sweep" && find . -name '*.json' | sort | head -n "$quarter") > "$work/sweep/quarter.txt"
+(cd "$work/sweep" && find . -name '*.json' | sort | sed -n "1,${quarter}p") > "$work/sweep/quarter.txt"
 batch "jobs2-quarter" "$work/sweep/quarter.txt" "$quarter" 2
 
 # The alternative: one process per input (start, plugin loading, parse, analysis, export).
 sample=50
 start=$(date +%s.%N)
-find "$work/sweep" -name '*.json' | sort | head -n "$sample" | while read -r input; do
+find "$work/sweep" -name '*.json' | sort | sed -n "1,${sample}p" | while read -r input; do
   "$exe" run "$input" -q -o "$work/out" > /dev/null 2>&1
 done
 end=$(date +%s.%N)
