@@ -5,6 +5,7 @@ packages=(
   g++ cmake make pkg-config python3
   libboost-json1.81-dev libboost-program-options1.81-dev libboost-filesystem1.81-dev
   libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3
+  abigail-tools
 )
 missing=()
 for package in "${packages[@]}"; do

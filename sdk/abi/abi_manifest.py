@@ -5,10 +5,12 @@
       writes a C header of X-macros, one per size, offset, type and value the
       manifest records; tests/abi compiles it as C and as C++ against abi.h,
       so a layout change or a wrong manifest entry fails a test.
-  abi_manifest.py complete MANIFEST INCLUDE_DIR
+  abi_manifest.py complete MANIFEST INCLUDE_DIR [AS_OF]
       checks that every struct, field, typedef, function and constant of the
       headers under INCLUDE_DIR/perfreport is in the manifest, in header order,
-      and that the manifest follows the growth rules (README.md here).
+      and that the manifest follows the growth rules (README.md here). With
+      AS_OF (e.g. 1.0), the headers are those of that older minor: they must
+      declare exactly what the manifest says existed then.
 
 Plain Python 3, no packages: CI runs it from CMake."""
 
@@ -83,6 +85,20 @@ def read_headers(include_dir):
 def version_tuple(text):
     major, minor = text.split(".")
     return int(major), int(minor)
+
+
+def as_of(manifest, version):
+    """The manifest as it was at an older minor: only what existed then."""
+    def existed(item):
+        return version_tuple(item.get("since", "0.0")) <= version_tuple(version)
+
+    older = {key: ([item for item in value if existed(item)] if isinstance(value, list) else value)
+             for key, value in manifest.items()}
+    older["structs"] = [dict(s, fields=[f for f in s["fields"] if existed(f)]) for s in older["structs"]]
+    older["version"] = version
+    older["constants"] = [dict(c, value=version_tuple(version)[1]) if c["name"] == "PR_ABI_VERSION_MINOR" else c
+                          for c in older["constants"]]
+    return older
 
 
 def manifest_problems(manifest, headers):
@@ -194,7 +210,7 @@ def checks_header(manifest, source_name):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("checks", "complete"):
+    if not (argv[1:2] == ["checks"] and len(argv) == 4 or argv[1:2] == ["complete"] and len(argv) in (4, 5)):
         print(__doc__, file=sys.stderr)
         return 2
     manifest = json.loads(Path(argv[2]).read_text())
@@ -204,13 +220,15 @@ def main(argv):
         if not output.exists() or output.read_text() != text:
             output.write_text(text)
         return 0
+    if len(argv) == 5:
+        manifest = as_of(manifest, argv[4])
     problems = manifest_problems(manifest, read_headers(argv[3]))
     for problem in problems:
         print(f"{argv[2]}: {problem}")
     if problems:
         print("See sdk/abi/README.md for how to record a change of the ABI.")
         return 1
-    print(f"{argv[2]}: every declaration of the headers is recorded")
+    print(f"{argv[2]}: every declaration of the headers in {argv[3]} is recorded")
     return 0
 
 

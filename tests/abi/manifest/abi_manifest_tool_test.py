@@ -98,6 +98,15 @@ class ManifestToolTest(unittest.TestCase):
         self.assertEqual(self.problems(manifest),
                          ["manifest version 1.1 is not PR_ABI_VERSION_MAJOR.MINOR (1.0)"])
 
+    def test_headers_of_an_older_minor_match_the_manifest_as_of_then(self):
+        manifest = copy.deepcopy(MANIFEST)
+        manifest["version"] = "1.1"
+        constant(manifest, "PR_ABI_VERSION_MINOR")["value"] = 1
+        struct(manifest, "PR_Host")["fields"].append(
+            {"name": "extra", "type": "int32_t", "offset": 80, "size": 4, "since": "1.1"})
+        self.assertEqual(self.problems(abi_manifest.as_of(manifest, "1.0")), [])
+        self.assertIn("field PR_Host.extra is in the manifest but not in the headers", self.problems(manifest)[-1])
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1])
