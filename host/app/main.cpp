@@ -32,7 +32,7 @@ int main(int argc, char** argv)
         return words.empty() ? exit_bad_input : exit_ok;
     }
     if (words.front() == "--version") {
-        std::cout << "perfreport " << host_version << " (plugin ABI " << version_text(host_abi) << ")\n";
+        std::cout << version_line() << '\n';
         return exit_ok;
     }
     const std::vector<std::string> args(words.begin() + 1, words.end());
