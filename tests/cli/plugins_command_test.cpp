@@ -34,6 +34,27 @@ TEST(PluginsCommand, ListsTheBuiltPluginsAsJson)
     EXPECT_TRUE(json);
 }
 
+TEST(PluginsCommand, ShowsEachPartsAbiAndWarnsOnlyAboutOlderMinors)
+{
+    const auto result = run_perfreport({"plugins", "--plugin-dir", std::string(FIXTURE_PLUGIN_ROOT) + "/abi_1_0"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("perfreport " PROJECT_VERSION " (plugin ABI 1.0)\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("KIND          ID             VERSION   ABI   LIBRARY"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("analyzer      abi_1_0        1.0.0     1.0   "), std::string::npos) << result.out;
+    // Built against 1.0, the host's own minor: nothing to warn about.
+    EXPECT_EQ(result.err.find("W_PLUGIN_OLDER_ABI"), std::string::npos) << result.err;
+    const auto listing = parse_json(run_perfreport({"plugins", "--json"}).out).as_object();
+    for (const auto& part : listing.at("plugins").as_array()) EXPECT_FALSE(part.as_object().contains("abi_warning"));
+}
+
+TEST(PluginsCommand, VersionNamesTheProgramAndTheAbi)
+{
+    const auto result = run_perfreport({"--version"});
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_EQ(result.out, "perfreport " PROJECT_VERSION " (plugin ABI 1.0)\n");
+    EXPECT_EQ(parse_json(run_perfreport({"plugins", "--json"}).out).at("host_version").as_string(), PROJECT_VERSION);
+}
+
 TEST(PluginsCommand, RefusedPluginsAreReportedAndTheRestListed)
 {
     const auto result = run_perfreport(

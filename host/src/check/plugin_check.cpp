@@ -156,7 +156,7 @@ private:
             }
             for (const auto& pointer : analyzer.required_context) {
                 if (pointer.empty() || pointer.front() != '/') {
-                    problem(part + ": required context '" + pointer + "' is not a JSON pointer (it starts with '/')");
+                    problem(part + ": required context '" + pointer + "' is not a JSON pointer (one starts with '/')");
                 }
             }
             check_description(part, analyzer.description);

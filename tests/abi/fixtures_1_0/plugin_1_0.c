@@ -1,6 +1,6 @@
 /* An old binary: a plugin built against the frozen ABI 1.0 headers beside
  * this file (include/), never against the current SDK. Every later 1.x host
- * must load it and run each of its parts; tests/abi/old_binary_test.cpp and
+ * must load it and run each of its parts; tests/host/old_binary_test.cpp and
  * the CLI tests check what it produces. Plain C, 1.0 fields only.
  *
  *   analyzer "abi_1_0"      summary {"steps", "total_ms", "ttft_ms",
