@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <barrier>
+#include <charconv>
 #include <optional>
 #include <thread>
 
@@ -36,13 +37,9 @@ std::string status_text(PR_Status status)
 
 std::string hex(uint32_t value)
 {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    do {
-        out.insert(out.begin(), digits[value % 16]);
-        value /= 16;
-    } while (value != 0);
-    return "0x" + out;
+    char digits[8];
+    const char* end = std::to_chars(std::begin(digits), std::end(digits), value, 16).ptr;
+    return "0x" + std::string(std::begin(digits), end);
 }
 
 // The files under `folder`, relative, '/'-separated.
