@@ -38,7 +38,7 @@ std::string status_text(PR_Status status)
 std::string hex(uint32_t value)
 {
     char digits[8];
-    const char* end = std::to_chars(std::begin(digits), std::end(digits), value, 16).ptr;
+    char* end = std::to_chars(std::begin(digits), std::end(digits), value, 16).ptr;
     return "0x" + std::string(std::begin(digits), end);
 }
 
