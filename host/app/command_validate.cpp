@@ -3,11 +3,11 @@
 
 #include <iostream>
 
+#include "../src/pipeline/prepared_input.hpp"
 #include "../src/report/report_json.hpp"
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "prepared_input.hpp"
 
 namespace perfreport::cli {
 

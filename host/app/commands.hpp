@@ -10,6 +10,8 @@ namespace perfreport::cli {
 int command_run(const std::vector<std::string>& args);
 int command_validate(const std::vector<std::string>& args);
 int command_plugins(const std::vector<std::string>& args);
+int command_batch(const std::vector<std::string>& args);
+int command_merge(const std::vector<std::string>& args);
 
 // `plugins --check LIBRARY [--input FILE] [--timeout SECONDS]`: exit 0 when the
 // library has no problem, 1 when it has, 2 for a usage error or a bad input.

@@ -1,4 +1,5 @@
-// The command's exit codes: 0 ok, 1 a part failed, 2 bad input or usage.
+// The command's exit codes: 0 ok, 1 a part failed, 2 bad input or usage;
+// `batch` stopped by a signal exits with 128 + its number, as shells do.
 #pragma once
 
 namespace perfreport {

@@ -14,11 +14,14 @@ constexpr const char* usage = R"(Usage: perfreport COMMAND [OPTIONS]
 
 Commands:
   run INPUT       write the report of one EngineResult (JSON, and more with --format)
+  batch INPUT     write the report of every EngineResult of a sweep and the sweep's summary
+  merge SHARDS    join the outputs of the shards of one sweep into one summary
   validate INPUT  check an EngineResult and list every error and warning
   plugins         list the loaded analyzers, exporters and price sources
 
 Run 'perfreport COMMAND --help' for the options of a command.
-Exit codes: 0 ok, 1 a part failed, 2 bad input or usage.
+Exit codes: 0 ok, 1 a part failed, 2 bad input or usage; batch stopped by
+SIGINT or SIGTERM: 130 or 143.
 )";
 
 }  // namespace
@@ -38,6 +41,8 @@ int main(int argc, char** argv)
     const std::vector<std::string> args(words.begin() + 1, words.end());
     try {
         if (words.front() == "run") return cli::command_run(args);
+        if (words.front() == "batch") return cli::command_batch(args);
+        if (words.front() == "merge") return cli::command_merge(args);
         if (words.front() == "validate") return cli::command_validate(args);
         if (words.front() == "plugins") return cli::command_plugins(args);
         throw cli::UsageError("unknown command '" + words.front() + "'");

@@ -67,7 +67,7 @@ TEST(PluginCheckCommand, GoodPluginPassesEveryCheck)
         "exporter 'fixture-out': the same result from two calls in a row and from 8 calls two at a time",
         "exporter 'fixture-out': no write outside the output folder"};
     EXPECT_EQ(ok, expected) << result.out;
-    EXPECT_NE(result.out.find("plugin: fixture-plugin 1.2.3, built against plugin ABI 1.0 (this host: 1.0)"),
+    EXPECT_NE(result.out.find("plugin: fixture-plugin 1.2.3, built against plugin ABI 1.1 (this host: 1.1)"),
               std::string::npos);
     EXPECT_NE(result.out.find("sample: the built-in sample (SPEC 5.1's E1), 4 steps"), std::string::npos);
     EXPECT_NE(result.out.find("result: no problem"), std::string::npos);
@@ -85,13 +85,13 @@ TEST(PluginCheckCommand, RemovesItsSandbox)
 
 TEST(PluginCheckCommand, ReportsNewerMajorAbi)
 {
-    expect_refused("newer_major", "was built for perfreport ABI 2.0, this host implements ABI 1.0 (a plugin loads "
+    expect_refused("newer_major", "was built for perfreport ABI 2.0, this host implements ABI 1.1 (a plugin loads "
                                   "when the majors are equal and its minor is not newer)");
 }
 
 TEST(PluginCheckCommand, ReportsNewerMinorAbi)
 {
-    expect_refused("newer_minor", "was built for perfreport ABI 1.1, this host implements ABI 1.0 (a plugin loads "
+    expect_refused("newer_minor", "was built for perfreport ABI 1.2, this host implements ABI 1.1 (a plugin loads "
                                   "when the majors are equal and its minor is not newer)");
 }
 
@@ -117,7 +117,7 @@ TEST(PluginCheckCommand, ReportsStructLargerThanTheHostKnows)
     expect_refused("big_struct", "analyzer #0 ('big_struct') has struct_size " +
                                      std::to_string(sizeof(PR_IAnalyzer) + sizeof(uint64_t)) +
                                      ", larger than this host knows (" + std::to_string(sizeof(PR_IAnalyzer)) +
-                                     ") for ABI 1.0");
+                                     ") for ABI 1.1");
 }
 
 TEST(PluginCheckCommand, ReportsFieldsTheLoaderLetsPass)
@@ -215,6 +215,9 @@ TEST(PluginCheckCommand, OldBinaryPassesWithEveryPart)
 {
     const auto result = check(fixture("abi_1_0"));
     ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_EQ(lines_of(result.out, "note: "),
+              std::vector<std::string>{"built against plugin ABI 1.0, older than this host's 1.1: it runs, without "
+                                       "what ABI 1.1 added"});
     EXPECT_NE(result.out.find("ok: analyzer 'abi_1_0': analyze on the sample gave a section with 1 table(s)"),
               std::string::npos);
     EXPECT_NE(result.out.find("ok: exporter 'abi-1-0': export_report wrote abi_1_0.txt"), std::string::npos);

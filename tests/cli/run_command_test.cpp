@@ -54,7 +54,7 @@ TEST(RunCommand, WritesTheReportOfTheBundledExample)
     EXPECT_EQ(analyzer.at("status").as_string(), "ok");
     EXPECT_TRUE(std::string(analyzer.at("library").as_string()).ends_with("libperfreport_roofline.so"));
     EXPECT_EQ(provenance.at("exporters").as_array().at(0).at("id").as_string(), "json");
-    EXPECT_EQ(provenance.at("abi_version").as_string(), "1.0");
+    EXPECT_EQ(provenance.at("abi_version").as_string(), "1.1");
 }
 
 TEST(RunCommand, TheReadmePluginAddsItsSection)

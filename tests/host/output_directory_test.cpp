@@ -104,5 +104,49 @@ TEST_F(OutputDirectoryTest, FullDiskIsAClearErrorAndLeavesNoFile)
     EXPECT_TRUE(names().empty());
 }
 
+TEST_F(OutputDirectoryTest, OpenPathGivesAnEmptyTemporaryFileThatCommitRenames)
+{
+    OutputDirectory output(root_);
+    auto file = output.open_path("db/profiler.db");
+    EXPECT_TRUE(file->temporary.is_absolute());
+    EXPECT_EQ(file->temporary.parent_path(), root_ / "db");
+    EXPECT_EQ(fs::file_size(file->temporary), 0u);
+    EXPECT_EQ(file->fd, -1) << "the host holds no descriptor on a file the caller writes";
+    std::ofstream(file->temporary, std::ios::binary) << "written by name";
+    EXPECT_FALSE(fs::exists(root_ / "db/profiler.db"));
+    output.commit(*file);
+    std::ifstream in(root_ / "db/profiler.db");
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(text.str(), "written by name");
+    EXPECT_EQ(names(), (std::vector<std::string>{"db", "db/profiler.db"}));
+}
+
+TEST_F(OutputDirectoryTest, OpenPathRefusesWriteAndAbortRemovesTheFile)
+{
+    OutputDirectory output(root_);
+    auto file = output.open_path("profiler.db");
+    EXPECT_THROW(output.write(*file, "x", 1), OutputError);
+    std::ofstream(file->temporary, std::ios::binary) << "half";
+    output.abort(*file);
+    EXPECT_TRUE(names().empty());
+    EXPECT_THROW(output.open_path("profiler.db"), OutputError) << "the name stays claimed by its first opener";
+}
+
+TEST_F(OutputDirectoryTest, CommitOntoAFolderFailsClearlyAndLeavesOnlyTheFolder)
+{
+    OutputDirectory output(root_);
+    fs::create_directories(root_ / "profiler.db" / "inside");
+    auto file = output.open_path("profiler.db");
+    try {
+        output.commit(*file);
+        FAIL() << "a file replaced a folder";
+    } catch (const OutputError& e) {
+        EXPECT_NE(std::string(e.what()).find("profiler.db"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("Is a directory"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(names(), (std::vector<std::string>{"profiler.db", "profiler.db/inside"}));
+}
+
 }  // namespace
 }  // namespace perfreport

@@ -28,7 +28,7 @@ TEST(PluginLoader, LoadsPlainCPluginWithAnalyzerAndExporter)
     EXPECT_EQ(plugin.library->name, "fixture-plugin");
     EXPECT_EQ(plugin.library->version, "1.2.3");
     EXPECT_EQ(plugin.library->abi.major, 1);
-    EXPECT_EQ(plugin.library->abi.minor, 0);
+    EXPECT_EQ(plugin.library->abi.minor, 1);
     ASSERT_EQ(plugin.analyzers.size(), 1u);
     EXPECT_EQ(plugin.analyzers[0].id, "fixture");
     EXPECT_EQ(plugin.analyzers[0].description, "a test fixture");
@@ -42,15 +42,24 @@ TEST(PluginLoader, RejectsPluginWithNewerMajorAbi)
 {
     const std::string message = refusal("newer_major");
     EXPECT_NE(message.find("libnewer_major.so"), std::string::npos) << message;
-    EXPECT_NE(message.find("built for perfreport ABI 2.0, this host implements ABI 1.0"), std::string::npos)
+    EXPECT_NE(message.find("built for perfreport ABI 2.0, this host implements ABI 1.1"), std::string::npos)
         << message;
 }
 
 TEST(PluginLoader, RejectsPluginWithNewerMinorAbi)
 {
     const std::string message = refusal("newer_minor");
-    EXPECT_NE(message.find("built for perfreport ABI 1.1, this host implements ABI 1.0"), std::string::npos)
+    EXPECT_NE(message.find("built for perfreport ABI 1.2, this host implements ABI 1.1"), std::string::npos)
         << message;
+}
+
+TEST(PluginLoader, LoadsPluginBuiltForAnOlderMinorAbi)
+{
+    const LoadedPlugin plugin = load_plugin(fixture("abi_1_0"));
+    EXPECT_EQ(plugin.library->abi.major, 1);
+    EXPECT_EQ(plugin.library->abi.minor, 0);
+    ASSERT_EQ(plugin.analyzers.size(), 1u);
+    EXPECT_EQ(plugin.analyzers[0].id, "abi_1_0");
 }
 
 TEST(PluginLoader, RejectsLibraryWithoutEntry)
@@ -83,7 +92,7 @@ TEST(PluginLoader, RejectsStructLargerThanTheHostKnows)
     EXPECT_NE(message.find("analyzer #0 ('big_struct') has struct_size " +
                            std::to_string(sizeof(PR_IAnalyzer) + sizeof(uint64_t)) +
                            ", larger than this host knows (" + std::to_string(sizeof(PR_IAnalyzer)) +
-                           ") for ABI 1.0"),
+                           ") for ABI 1.1"),
               std::string::npos)
         << message;
 }

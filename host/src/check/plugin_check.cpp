@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "../input/effective_context.hpp"
-#include "../input/engine_result_parser.hpp"
 #include "../pipeline/cost_context.hpp"
 #include "../pipeline/error_slot.hpp"
 #include "../pipeline/options_resolver.hpp"
 #include "../pipeline/part_calls.hpp"
+#include "../pipeline/prepared_input.hpp"
 #include "../pipeline/reporting_engine.hpp"
 #include "../plugins/plugin_loader.hpp"
 #include "../version.hpp"
@@ -187,32 +187,32 @@ private:
     bool prepare_sample()
     {
         step("reading the sample");
-        ParseOptions parse;
+        bool keep_raw_meta = false;
         for (const auto& analyzer : catalog_.analyzers.all()) {
-            parse.keep_raw_meta = parse.keep_raw_meta || (analyzer.flags & PR_ANALYZER_NEEDS_RAW_META) != 0;
+            keep_raw_meta = keep_raw_meta || (analyzer.flags & PR_ANALYZER_NEEDS_RAW_META) != 0;
         }
-        ParseOutcome parsed = parse_engine_result_text(request_.sample_text, parse);
-        Diagnostics errors = parsed.diagnostics;
-        if (parsed.result) {
-            const Diagnostics cost = check_input_cost_table(parsed.result->context);
-            errors.insert(errors.end(), cost.begin(), cost.end());
-        }
-        if (!parsed.result || has_errors(errors)) {
-            std::string text = request_.sample_label + " is not a valid EngineResult:";
-            for (const auto& d : errors) {
-                if (d.level == Severity::error) text += "\n  " + d.code + (d.where.empty() ? "" : " at " + d.where) + ": " + d.message;
+        PreparedInput prepared = prepare_input_text(request_.sample_text, catalog_, keep_raw_meta, {});
+        if (!prepared.input) {
+            // Options that do not resolve against this library's schemas are
+            // its problem; anything else is the sample's.
+            const Diagnostics& option_errors = prepared.options.diagnostics;
+            std::string sample_errors;
+            for (const auto& d : prepared.diagnostics) {
+                const bool of_options = std::any_of(option_errors.begin(), option_errors.end(), [&](const Diagnostic& o) {
+                    return o.message == d.message && o.where == d.where;
+                });
+                if (d.level == Severity::error && !of_options) {
+                    sample_errors += "\n  " + d.code + (d.where.empty() ? "" : " at " + d.where) + ": " + d.message;
+                }
             }
-            throw CheckInputError(text);
-        }
-        ResolvedOptions options = resolve_options(parsed.result->options, {}, option_schemas(catalog_));
-        if (has_errors(options.diagnostics)) {
-            for (const auto& d : options.diagnostics) {
+            if (!sample_errors.empty()) throw CheckInputError(request_.sample_label + " is not a valid EngineResult:" + sample_errors);
+            for (const auto& d : option_errors) {
                 if (d.level == Severity::error) problem("the options of " + request_.sample_label + " do not resolve: " + d.message);
             }
             info("nothing was run");
             return false;
         }
-        sample_.emplace(Sample{std::move(*parsed.result), std::move(options)});
+        sample_.emplace(Sample{std::move(*prepared.input), std::move(prepared.options)});
         info("sample: " + request_.sample_label + ", " + std::to_string(sample_->input.aggregates.num_steps) + " steps");
         return true;
     }

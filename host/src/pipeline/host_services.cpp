@@ -31,6 +31,7 @@ HostServices::HostServices(CallContext context) : context_(std::move(context))
     host_.write_output = &HostServices::write_output;
     host_.commit_output = &HostServices::commit_output;
     host_.abort_output = &HostServices::abort_output;
+    host_.open_output_path = &HostServices::open_output_path;
 }
 
 HostServices::~HostServices()
@@ -86,17 +87,28 @@ PR_Status HostServices::read_meta(uint64_t step, PR_StringView* meta, PR_Error* 
 PR_Status HostServices::open_output(const PR_Host* host, const char* path, PR_OutputFile** file,
                                     PR_Error* error)
 {
-    return guard_status(error, [&] { return self_of(host).open_file(path, file, error); });
+    return guard_status(error, [&] { return self_of(host).open_file(path, file, nullptr, error); });
 }
 
-PR_Status HostServices::open_file(const char* path, PR_OutputFile** file, PR_Error* error)
+PR_Status HostServices::open_output_path(const PR_Host* host, const char* path, PR_OutputFile** file,
+                                         const char** temporary_path, PR_Error* error)
+{
+    if (temporary_path == nullptr) {
+        return fail(error, PR_ERR_INVALID_ARGUMENT, "open_output_path: nowhere to put the temporary path");
+    }
+    return guard_status(error, [&] { return self_of(host).open_file(path, file, temporary_path, error); });
+}
+
+PR_Status HostServices::open_file(const char* path, PR_OutputFile** file, const char** temporary_path,
+                                  PR_Error* error)
 {
     if (context_.output == nullptr) {
         return fail(error, PR_ERR_UNSUPPORTED, "output files are offered to exporters only");
     }
     if (path == nullptr || file == nullptr) return fail(error, PR_ERR_INVALID_ARGUMENT, "open_output: no path");
     try {
-        auto opened = context_.output->open(path);
+        auto opened = temporary_path == nullptr ? context_.output->open(path) : context_.output->open_path(path);
+        if (temporary_path != nullptr) *temporary_path = opened->temporary.c_str();
         *file = opened.get();
         std::lock_guard lock(files_mutex_);
         open_files_.push_back(std::move(opened));

@@ -49,9 +49,13 @@ private:
                                   uint64_t size, PR_Error* error);
     static PR_Status commit_output(const PR_Host* host, PR_OutputFile* file, PR_Error* error);
     static void abort_output(const PR_Host* host, PR_OutputFile* file);
+    static PR_Status open_output_path(const PR_Host* host, const char* path, PR_OutputFile** file,
+                                      const char** temporary_path, PR_Error* error);
 
     PR_Status read_meta(uint64_t step, PR_StringView* meta, PR_Error* error) const;
-    PR_Status open_file(const char* path, PR_OutputFile** file, PR_Error* error);
+    // Opens `path` with open_output, or with open_path when `temporary_path`
+    // asks for the file's temporary path.
+    PR_Status open_file(const char* path, PR_OutputFile** file, const char** temporary_path, PR_Error* error);
     PR_Status write_file(PR_OutputFile* file, const void* data, uint64_t size, PR_Error* error);
     PR_Status commit_file(PR_OutputFile* file, PR_Error* error);
     std::unique_ptr<PR_OutputFile> release(PR_OutputFile* file);

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -76,8 +77,24 @@ std::unique_ptr<PR_OutputFile> OutputDirectory::open(std::string_view relative_p
     return file;
 }
 
+std::unique_ptr<PR_OutputFile> OutputDirectory::open_path(std::string_view relative_path)
+{
+    auto file = open(relative_path);
+    file->by_path = true;
+    const int fd = std::exchange(file->fd, -1);
+    if (::close(fd) != 0) {
+        const int error = errno;
+        abort(*file);
+        throw OutputError("cannot create " + file->final_path.string() + ": " + system_error_text(error));
+    }
+    return file;
+}
+
 void OutputDirectory::write(PR_OutputFile& file, const void* data, uint64_t size)
 {
+    if (file.by_path) {
+        throw OutputError(file.final_path.string() + " is written through its path, not write_output");
+    }
     const auto* bytes = static_cast<const char*>(data);
     while (size > 0) {
         const ssize_t written = ::write(file.fd, bytes, size);
@@ -93,9 +110,8 @@ void OutputDirectory::write(PR_OutputFile& file, const void* data, uint64_t size
 
 void OutputDirectory::commit(PR_OutputFile& file)
 {
-    const int fd = file.fd;
-    file.fd = -1;
-    if (::close(fd) != 0) {
+    const int fd = std::exchange(file.fd, -1);
+    if (fd >= 0 && ::close(fd) != 0) {
         const int error = errno;
         ::unlink(file.temporary.c_str());
         throw OutputError("cannot write " + file.final_path.string() + ": " + system_error_text(error));
@@ -115,6 +131,18 @@ void OutputDirectory::abort(PR_OutputFile& file) noexcept
     if (file.fd >= 0) ::close(file.fd);
     file.fd = -1;
     ::unlink(file.temporary.c_str());
+}
+
+void OutputDirectory::write_whole(std::string_view relative_path, std::string_view text)
+{
+    const auto file = open(relative_path);
+    try {
+        write(*file, text.data(), text.size());
+        commit(*file);
+    } catch (...) {
+        abort(*file);
+        throw;
+    }
 }
 
 std::vector<std::string> OutputDirectory::committed() const

@@ -6,7 +6,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "csv_cell.hpp"
+#include "perfreport/sdk/csv_cell.hpp"
 #include "csv_file.hpp"
 #include "units.hpp"
 

@@ -9,7 +9,7 @@
 
 #include <boost/json/array.hpp>
 
-#include "csv_cell.hpp"
+#include "perfreport/sdk/csv_cell.hpp"
 #include "csv_file.hpp"
 #include "units.hpp"
 

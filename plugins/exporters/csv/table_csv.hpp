@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "csv_cell.hpp"
+#include "perfreport/sdk/csv_cell.hpp"
 #include "csv_file.hpp"
 #include "perfreport/sdk.hpp"
 #include "units.hpp"

@@ -4,12 +4,11 @@
 #include <string_view>
 #include <utility>
 
-#include <tbb/parallel_pipeline.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "perfreport/sdk.hpp"
+#include "perfreport/sdk/ordered_chunks.hpp"
 #include "table_rows.hpp"
 
 namespace perfreport::json_export {
@@ -64,29 +63,17 @@ void write_table(const TableView& table, Document& document)
     JsonWriter& json = document.json();
     json.begin_array();
     const TableRows rows(table, json.pretty() ? JsonWriter::Style::pretty : JsonWriter::Style::compact, json.depth());
-    const std::size_t chunk_count = (rows.size() + rows_per_chunk - 1) / rows_per_chunk;
-    std::size_t next = 0;
-    tbb::parallel_pipeline(
-        chunks_in_flight,
-        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& control) -> std::size_t {
-                                                if (next == chunk_count) control.stop();
-                                                return next++;
-                                            }) &
-            tbb::make_filter<std::size_t, std::pair<std::size_t, std::string>>(
-                tbb::filter_mode::parallel,
-                [&](std::size_t chunk) {
-                    const std::size_t first = chunk * rows_per_chunk;
-                    const std::size_t last = std::min(rows.size(), first + rows_per_chunk);
-                    std::string text;
-                    rows.format(first, last, text);
-                    return std::pair{last - first, std::move(text)};
-                }) &
-            tbb::make_filter<std::pair<std::size_t, std::string>, void>(
-                tbb::filter_mode::serial_in_order, [&](const std::pair<std::size_t, std::string>& chunk) {
-                    json.raw_elements(chunk.second, chunk.first);
-                    document.drain();
-                }));
+    for_each_chunk_in_order(
+        rows.size(), rows_per_chunk, chunks_in_flight,
+        [&](std::size_t first, std::size_t last) {
+            std::string text;
+            rows.format(first, last, text);
+            return std::pair{last - first, std::move(text)};
+        },
+        [&](const std::pair<std::size_t, std::string>& chunk) {
+            json.raw_elements(chunk.second, chunk.first);
+            document.drain();
+        });
     json.end_array();
 }
 

@@ -10,6 +10,7 @@
 
 #include "perfreport/sdk.hpp"
 #include "perfreport/sdk/append_format.hpp"
+#include "perfreport/sdk/printable.hpp"
 #include "perfreport/sdk/summary_values.hpp"
 
 namespace perfreport::text_export {
@@ -34,7 +35,8 @@ inline std::string cost_line(const SectionView& section)
     } else {
         out += "no cost per token (tps is 0)";
     }
-    append_format(out, " (%s x %lld)", text(s, "chip_type", "cost").c_str(), integer(s, "chip_count", "cost"));
+    append_format(out, " (%s x %lld)", printable(text(s, "chip_type", "cost")).c_str(),
+                  integer(s, "chip_count", "cost"));
     return out;
 }
 
@@ -99,7 +101,7 @@ inline std::string traffic_line(const SectionView& section)
         append_format(out, "traffic: no link carried traffic (%.2f MB total)", total_mb);
         return out;
     }
-    const std::string id{ids[*busiest]};
+    const std::string id = printable(ids[*busiest]);
     append_format(out, "traffic: busiest link %s at %.2f%% utilization (%.2f MB total over %zu links)", id.c_str(),
                   100.0 * utilization.value(*busiest), total_mb, links.row_count());
     return out;

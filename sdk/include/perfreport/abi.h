@@ -1,4 +1,4 @@
-/* perfreport C ABI 1.0: the only contract between the host and its plugins.
+/* perfreport C ABI 1.1: the only contract between the host and its plugins.
  *
  * Plain C (C11 and C++20 both compile it). Nothing here carries a C++ type,
  * an exception or an allocator across the boundary: strings and arrays are
@@ -9,6 +9,8 @@
  * and only gains fields at its end, in a new minor version; readers check
  * PR_HAS_FIELD before touching a field newer than 1.0. Structs marked frozen
  * never change. Every function says which threads may call it.
+ *
+ * History: 1.0 the first release; 1.1 PR_Host.open_output_path.
  *
  * struct_size, both ways:
  *   - A struct a plugin hands the host (entry, descriptors) is at least its

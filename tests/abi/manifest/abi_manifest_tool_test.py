@@ -16,6 +16,9 @@ sys.path.insert(0, str(SDK_ABI_DIR))
 import abi_manifest  # noqa: E402
 
 MANIFEST = json.loads((SDK_ABI_DIR / "perfreport_abi_1.json").read_text())
+MAJOR, MINOR = (int(part) for part in MANIFEST["version"].split("."))
+CURRENT = f"{MAJOR}.{MINOR}"
+NEXT = f"{MAJOR}.{MINOR + 1}"
 
 
 def struct(manifest, name):
@@ -24,6 +27,14 @@ def struct(manifest, name):
 
 def constant(manifest, name):
     return next(c for c in manifest["constants"] if c["name"] == name)
+
+
+def grown(manifest):
+    """A copy of `manifest` one minor later, with nothing added yet."""
+    manifest = copy.deepcopy(manifest)
+    manifest["version"] = NEXT
+    constant(manifest, "PR_ABI_VERSION_MINOR")["value"] = MINOR + 1
+    return manifest
 
 
 class ManifestToolTest(unittest.TestCase):
@@ -71,40 +82,35 @@ class ManifestToolTest(unittest.TestCase):
 
     def test_nothing_may_be_newer_than_the_manifest_version(self):
         manifest = copy.deepcopy(MANIFEST)
-        struct(manifest, "PR_Host")["fields"][-1]["since"] = "1.1"
+        struct(manifest, "PR_Host")["fields"][-1]["since"] = NEXT
+        last = struct(manifest, "PR_Host")["fields"][-1]["name"]
         self.assertEqual(self.problems(manifest),
-                         ["field PR_Host.abort_output is since 1.1, newer than the manifest's 1.0"])
+                         [f"field PR_Host.{last} is since {NEXT}, newer than the manifest's {CURRENT}"])
 
     def test_a_field_of_a_later_minor_goes_after_the_older_ones(self):
-        manifest = copy.deepcopy(MANIFEST)
-        manifest["version"] = "1.1"
-        constant(manifest, "PR_ABI_VERSION_MINOR")["value"] = 1
-        struct(manifest, "PR_Host")["fields"][3]["since"] = "1.1"
+        manifest = grown(MANIFEST)
+        struct(manifest, "PR_Host")["fields"][3]["since"] = NEXT
         problems = self.problems(manifest)
         self.assertIn("field PR_Host.progress (since 1.0) follows a newer field", problems[0])
         self.assertTrue(all("follows a newer field" in problem for problem in problems), problems)
 
     def test_a_frozen_struct_never_grows(self):
-        manifest = copy.deepcopy(MANIFEST)
-        manifest["version"] = "1.1"
-        constant(manifest, "PR_ABI_VERSION_MINOR")["value"] = 1
-        struct(manifest, "PR_Column")["fields"][-1]["since"] = "1.1"
+        manifest = grown(MANIFEST)
+        struct(manifest, "PR_Column")["fields"][-1]["since"] = NEXT
         self.assertEqual(self.problems(manifest),
                          ["field PR_Column.valid was added to frozen struct PR_Column, which never grows"])
 
     def test_the_manifest_version_is_the_headers(self):
         manifest = copy.deepcopy(MANIFEST)
-        manifest["version"] = "1.1"
+        manifest["version"] = NEXT
         self.assertEqual(self.problems(manifest),
-                         ["manifest version 1.1 is not PR_ABI_VERSION_MAJOR.MINOR (1.0)"])
+                         [f"manifest version {NEXT} is not PR_ABI_VERSION_MAJOR.MINOR ({CURRENT})"])
 
     def test_headers_of_an_older_minor_match_the_manifest_as_of_then(self):
-        manifest = copy.deepcopy(MANIFEST)
-        manifest["version"] = "1.1"
-        constant(manifest, "PR_ABI_VERSION_MINOR")["value"] = 1
+        manifest = grown(MANIFEST)
         struct(manifest, "PR_Host")["fields"].append(
-            {"name": "extra", "type": "int32_t", "offset": 80, "size": 4, "since": "1.1"})
-        self.assertEqual(self.problems(abi_manifest.as_of(manifest, "1.0")), [])
+            {"name": "extra", "type": "int32_t", "offset": 88, "size": 4, "since": NEXT})
+        self.assertEqual(self.problems(abi_manifest.as_of(manifest, CURRENT)), [])
         self.assertIn("field PR_Host.extra is in the manifest but not in the headers", self.problems(manifest)[-1])
 
 

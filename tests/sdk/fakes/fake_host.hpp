@@ -30,7 +30,8 @@ public:
     explicit FakeHost(std::filesystem::path output_dir = {})
         : host_{sizeof(PR_Host), PR_ABI_VERSION_INIT, this, &FakeHost::log, &FakeHost::progress,
                 &FakeHost::is_cancelled, &FakeHost::step_meta_json, &FakeHost::open_output,
-                &FakeHost::write_output, &FakeHost::commit_output, &FakeHost::abort_output},
+                &FakeHost::write_output, &FakeHost::commit_output, &FakeHost::abort_output,
+                &FakeHost::open_output_path},
           output_dir_(std::move(output_dir))
     {
     }
@@ -99,6 +100,17 @@ private:
         return PR_OK;
     }
 
+    // The file is created empty and closed; the caller writes it by name.
+    static PR_Status open_output_path(const PR_Host* host, const char* relative_path, PR_OutputFile** file,
+                                      const char** temporary_path, PR_Error* error)
+    {
+        const PR_Status status = open_output(host, relative_path, file, error);
+        if (status != PR_OK) return status;
+        (*file)->stream.close();
+        *temporary_path = (*file)->temporary.c_str();
+        return PR_OK;
+    }
+
     static PR_Status write_output(const PR_Host* host, PR_OutputFile* file, const void* data, std::uint64_t size,
                                   PR_Error* error)
     {
@@ -113,8 +125,10 @@ private:
     {
         const std::unique_ptr<PR_OutputFile> owned{file};
         --self(host).open_files_;
-        owned->stream.close();
-        if (!owned->stream) return fail(error, PR_ERR_IO, "cannot close " + owned->temporary.string());
+        if (owned->stream.is_open()) {
+            owned->stream.close();
+            if (!owned->stream) return fail(error, PR_ERR_IO, "cannot close " + owned->temporary.string());
+        }
         std::filesystem::rename(owned->temporary, owned->final_path);
         return PR_OK;
     }

@@ -51,6 +51,22 @@ typedef struct PR_Host {
     PR_Status (*commit_output)(const struct PR_Host* host, PR_OutputFile* file,
                                PR_Error* error);
     void (*abort_output)(const struct PR_Host* host, PR_OutputFile* file);
+
+    /* ---- ABI 1.1: check PR_HAS_FIELD(PR_Host, host, open_output_path) ---- */
+
+    /* An output file the plugin writes itself, for libraries that need a file
+     * name rather than a stream (SQLite). As with open_output, `relative_path`
+     * is claimed inside the output directory and nothing appears under it
+     * before commit. `temporary_path` receives the absolute path (UTF-8,
+     * NUL-terminated, owned by the host, valid until commit or abort) of an
+     * empty temporary file in the final name's folder, so that the commit is
+     * a rename within one file system. The plugin opens, writes and closes
+     * that file itself (write_output refuses this handle) and closes it before
+     * commit_output, which renames it to the final name, or abort_output,
+     * which removes it. Side files its library creates next to it are the
+     * plugin's to remove. [thread-safe, one thread per file at a time] */
+    PR_Status (*open_output_path)(const struct PR_Host* host, const char* relative_path,
+                                  PR_OutputFile** file, const char** temporary_path, PR_Error* error);
 } PR_Host;
 
 #endif

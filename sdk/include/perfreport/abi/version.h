@@ -8,7 +8,7 @@
  * equal and the plugin's minor is not newer than the host's: minors only
  * append fields and functions, majors break. */
 #define PR_ABI_VERSION_MAJOR 1
-#define PR_ABI_VERSION_MINOR 0
+#define PR_ABI_VERSION_MINOR 1
 
 typedef struct PR_Version {
     uint16_t major;

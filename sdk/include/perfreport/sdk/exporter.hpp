@@ -14,7 +14,8 @@ namespace perfreport {
 // Derive, declare the static members, implement export_report:
 //   static constexpr const char* id, version, description;   required
 //   static constexpr const char* options_schema = R"({...})";  optional
-// Files are written only through report.host().open_output (OutputFile).
+// Files are written only through report.host().open_output (OutputFile) or,
+// for a library that opens files by name, open_output_path (OutputPath).
 // export_report must not keep state between calls: it runs concurrently.
 class IExporter {
 public:

@@ -9,6 +9,7 @@
 #include "perfreport/sdk/failure.hpp"
 #include "perfreport/sdk/host_call.hpp"
 #include "perfreport/sdk/output_file.hpp"
+#include "perfreport/sdk/output_path.hpp"
 #include "perfreport/sdk/string_view.hpp"
 
 namespace perfreport {
@@ -64,6 +65,8 @@ public:
     }
 
     OutputFile open_output(std::string_view relative_path) const { return {*host_, relative_path}; }
+    // A file the plugin's library writes by name (ABI 1.1).
+    OutputPath open_output_path(std::string_view relative_path) const { return {*host_, relative_path}; }
 
     const PR_Host& raw() const noexcept { return *host_; }
 

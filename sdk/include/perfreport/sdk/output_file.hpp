@@ -10,6 +10,7 @@
 #include "perfreport/abi.h"
 #include "perfreport/sdk/failure.hpp"
 #include "perfreport/sdk/host_call.hpp"
+#include "perfreport/sdk/output_handle.hpp"
 
 namespace perfreport {
 
@@ -20,37 +21,14 @@ class OutputFile {
 public:
     static constexpr std::size_t buffer_capacity = 256 * 1024;
 
-    OutputFile(const PR_Host& host, std::string_view relative_path)
-        : host_(&host), path_(relative_path)
+    OutputFile(const PR_Host& host, std::string_view relative_path) : handle_(open(host, relative_path))
     {
-        if (host.open_output == nullptr) {
-            throw Failure(PR_ERR_UNSUPPORTED, "the host offers no output files");
-        }
-        detail::check_host_call("cannot open " + path_, [&](PR_Error* error) {
-            return host.open_output(&host, path_.c_str(), &file_, error);
-        });
         buffer_.reserve(buffer_capacity);
-    }
-
-    OutputFile(OutputFile&& other) noexcept
-        : host_(other.host_),
-          file_(std::exchange(other.file_, nullptr)),
-          path_(std::move(other.path_)),
-          buffer_(std::move(other.buffer_))
-    {
-    }
-    OutputFile(const OutputFile&) = delete;
-    OutputFile& operator=(const OutputFile&) = delete;
-    OutputFile& operator=(OutputFile&&) = delete;
-
-    ~OutputFile()
-    {
-        if (file_ != nullptr) host_->abort_output(host_, file_);
     }
 
     void write(std::string_view bytes)
     {
-        if (file_ == nullptr) throw std::logic_error("OutputFile: write after commit");
+        if (!handle_.open()) throw std::logic_error("OutputFile: write after commit");
         if (buffer_.size() + bytes.size() > buffer_capacity) flush();
         if (bytes.size() >= buffer_capacity) {
             write_through(bytes);
@@ -62,15 +40,24 @@ public:
     // Writes what is buffered and moves the file to its final name.
     void commit()
     {
-        if (file_ == nullptr) throw std::logic_error("OutputFile: commit twice");
         flush();
-        detail::check_host_call("cannot commit " + path_, [&](PR_Error* error) {
-            return host_->commit_output(host_, file_, error);
-        });
-        file_ = nullptr;  // the host has released the handle
+        handle_.commit();
     }
 
 private:
+    static detail::OutputHandle open(const PR_Host& host, std::string_view relative_path)
+    {
+        if (host.open_output == nullptr) {
+            throw Failure(PR_ERR_UNSUPPORTED, "the host offers no output files");
+        }
+        std::string path{relative_path};
+        PR_OutputFile* file = nullptr;
+        detail::check_host_call("cannot open " + path, [&](PR_Error* error) {
+            return host.open_output(&host, path.c_str(), &file, error);
+        });
+        return {host, file, std::move(path)};
+    }
+
     void flush()
     {
         write_through(buffer_);
@@ -80,14 +67,13 @@ private:
     void write_through(std::string_view bytes)
     {
         if (bytes.empty()) return;
-        detail::check_host_call("cannot write " + path_, [&](PR_Error* error) {
-            return host_->write_output(host_, file_, bytes.data(), bytes.size(), error);
+        const PR_Host& host = handle_.host();
+        detail::check_host_call("cannot write " + handle_.relative_path(), [&](PR_Error* error) {
+            return host.write_output(&host, handle_.get(), bytes.data(), bytes.size(), error);
         });
     }
 
-    const PR_Host* host_;
-    PR_OutputFile* file_ = nullptr;
-    std::string path_;
+    detail::OutputHandle handle_;
     std::string buffer_;
 };
 

@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include "perfreport/sdk/append_format.hpp"
+#include "perfreport/sdk/printable.hpp"
 #include "perfreport/sdk/summary_values.hpp"
 
 namespace perfreport {
@@ -23,7 +24,7 @@ inline std::string build_text(const boost::json::object& header, long long top_n
 
     const double total = perf("total_time_ms");
     append_format(out, "=== Performance Summary (granularity: %s) ===\n",
-                  text(header, "granularity", "header").c_str());
+                  printable(text(header, "granularity", "header")).c_str());
     append_format(out, "Total Time: %.2f ms\n", total);
     append_format(out, "TTFT: %.2f ms | TPOT: %.2f ms | TPS: %.2f\n", perf("ttft_ms"), perf("tpot_ms"), perf("tps"));
     append_format(out, "MFU: %.2f%% | MBU: %.2f%%\n", 100.0 * perf("mfu"), 100.0 * perf("mbu"));
@@ -52,7 +53,7 @@ inline std::string build_text(const boost::json::object& header, long long top_n
     for (const boost::json::value& op : top_ops.get_array()) {
         if (!op.is_object()) throw wrong_type("top_ops[]", "bottleneck", "an object");
         const boost::json::object& o = op.get_object();
-        append_format(out, "  %zu. %s: %.4f ms (%s)\n", rank++, text(o, "op_id", "top op").c_str(),
+        append_format(out, "  %zu. %s: %.4f ms (%s)\n", rank++, printable(text(o, "op_id", "top op")).c_str(),
                       number(o, "t_total_ms", "top op"), text(o, "bottleneck", "top op").c_str());
     }
     return out;

@@ -7,9 +7,9 @@
 
 #include <boost/json/parse.hpp>
 
-#include "csv_cell.hpp"
+#include <perfreport/sdk/csv_cell.hpp>
 
-namespace perfreport::csv_export {
+namespace perfreport {
 namespace {
 
 std::string text_cell(std::string_view text)
@@ -85,5 +85,11 @@ TEST(CsvCell, WritesBooleansAndNestedValuesAsCompactJson)
     EXPECT_EQ(value_cell("-x"), "'-x");
 }
 
+TEST(CsvCell, HeaderNamesCarryTheirUnitInParentheses)
+{
+    EXPECT_EQ(header_name("start_time", "ms"), "start_time(ms)");
+    EXPECT_EQ(header_name("op_id", ""), "op_id");
+}
+
 }  // namespace
-}  // namespace perfreport::csv_export
+}  // namespace perfreport

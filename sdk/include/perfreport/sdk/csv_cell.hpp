@@ -1,4 +1,5 @@
-// One CSV field as RFC 4180 writes it, with spreadsheet formulas neutralised.
+// One CSV field as RFC 4180 writes it (SPEC 3.3), with spreadsheet formulas
+// neutralised: the cell rules of the csv exporter and the host's sweep summary.
 #pragma once
 
 #include <charconv>
@@ -10,9 +11,9 @@
 
 #include <boost/json/value.hpp>
 
-#include "perfreport/sdk.hpp"
+#include "perfreport/sdk/json_writer.hpp"
 
-namespace perfreport::csv_export {
+namespace perfreport {
 
 // A text cell that a spreadsheet would run as a formula gets a leading
 // single quote (OWASP, "CSV Injection"); then the field is quoted when it
@@ -70,4 +71,13 @@ inline void append_value_cell(std::string& out, const boost::json::value& value,
     }
 }
 
-}  // namespace perfreport::csv_export
+// `name(unit)` for a column with a unit, `name` for one without (P's header
+// convention, e.g. `start_time(ms)`).
+inline std::string header_name(std::string_view name, std::string_view unit)
+{
+    std::string header{name};
+    if (!unit.empty()) header.append("(").append(unit).append(")");
+    return header;
+}
+
+}  // namespace perfreport
