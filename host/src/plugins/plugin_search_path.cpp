@@ -25,8 +25,9 @@ bool writable_by_others(const fs::path& path)
 
 fs::path install_plugin_dir()
 {
-    return (boost::dll::program_location().parent_path() / ".." / PERFREPORT_PLUGIN_SUBDIR)
-        .lexically_normal();
+    // The path from the executable's folder, e.g. "../lib/perfreport/plugins",
+    // is fixed at configure time from the install layout (host/CMakeLists.txt).
+    return (boost::dll::program_location().parent_path() / PERFREPORT_PLUGIN_DIR_FROM_BINDIR).lexically_normal();
 }
 
 std::vector<fs::path> plugin_search_path(const PluginSearchOptions& options, Diagnostics& diagnostics)

@@ -12,7 +12,7 @@ namespace perfreport {
 struct PluginSearchOptions {
     std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir, in order
     bool use_environment = true;                     // PERFREPORT_PLUGIN_PATH
-    bool use_install_dir = true;                     // <exe>/../lib/perfreport/plugins
+    bool use_install_dir = true;                     // <exe>/../<libdir>/perfreport/plugins
 };
 
 // The folders to search, in precedence order: every --plugin-dir, then the

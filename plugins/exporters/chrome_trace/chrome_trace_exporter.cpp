@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "perfreport/sdk.hpp"
 #include "perfreport/sdk/ordered_chunks.hpp"

@@ -2,8 +2,6 @@
 #include <string>
 
 #include "perfreport/sdk.hpp"
-#include "perfreport/sdk/text_summary.hpp"
-#include "section_lines.hpp"
 
 namespace perfreport::text_export {
 

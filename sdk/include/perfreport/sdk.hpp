@@ -29,6 +29,7 @@
 #include "perfreport/sdk/report_view.hpp"
 #include "perfreport/sdk/resolved_phase.hpp"
 #include "perfreport/sdk/round4.hpp"
+#include "perfreport/sdk/section_line.hpp"
 #include "perfreport/sdk/section_writer.hpp"
 #include "perfreport/sdk/step_table.hpp"
 #include "perfreport/sdk/table_builder.hpp"

@@ -1,4 +1,5 @@
-// One line per analyzer section: the figure a reader looks for first in each.
+// One line per analyzer section: the figure a reader looks for first in each
+// (what the text exporter and `perfreport run`-style summaries list).
 #pragma once
 
 #include <cstddef>
@@ -8,12 +9,17 @@
 
 #include <boost/json/object.hpp>
 
-#include "perfreport/sdk.hpp"
+#include "perfreport/abi.h"
 #include "perfreport/sdk/append_format.hpp"
+#include "perfreport/sdk/columns.hpp"
+#include "perfreport/sdk/failure.hpp"
 #include "perfreport/sdk/printable.hpp"
+#include "perfreport/sdk/report_view.hpp"
 #include "perfreport/sdk/summary_values.hpp"
+#include "perfreport/sdk/table_view.hpp"
 
-namespace perfreport::text_export {
+namespace perfreport {
+namespace section_lines {
 
 // SPEC 0: "MB" is 2^20 bytes.
 inline constexpr double bytes_per_mb = 1048576.0;
@@ -119,7 +125,7 @@ inline std::string compat_line(const SectionView& section)
     return out;
 }
 
-// A section this exporter has no wording for: its shape.
+// A section without its own wording (a third-party analyzer): its shape.
 inline std::string generic_line(const SectionView& section)
 {
     const std::string id{section.id()};
@@ -129,8 +135,13 @@ inline std::string generic_line(const SectionView& section)
     return out;
 }
 
+}  // namespace section_lines
+
+// "cost: total 100790.20 USD, ...": the bundled sections in their own words,
+// any other section as "<id>: N summary keys, M tables".
 inline std::string section_line(const SectionView& section)
 {
+    using namespace section_lines;
     const std::string_view id = section.id();
     if (id == "cost") return cost_line(section);
     if (id == "memory") return memory_line(section);
@@ -141,4 +152,4 @@ inline std::string section_line(const SectionView& section)
     return generic_line(section);
 }
 
-}  // namespace perfreport::text_export
+}  // namespace perfreport
