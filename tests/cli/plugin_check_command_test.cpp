@@ -170,10 +170,10 @@ TEST(PluginCheckCommand, ReportsAPluginThatCrashes)
 
 TEST(PluginCheckCommand, StopsAPluginThatHangs)
 {
-    const auto result = check(fixture("hanging"), {"--timeout", "1"});
+    const auto result = check(fixture("hanging"), {"--timeout", "2"});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_EQ(lines_of(result.out, "problem: "),
-              std::vector<std::string>{"analyzer 'hanging': analyze on the sample did not finish within 1 s; the "
+              std::vector<std::string>{"analyzer 'hanging': analyze on the sample did not finish within 2 s; the "
                                        "check was stopped"})
         << result.out;
 }
