@@ -6,6 +6,7 @@ packages=(
   libboost-json1.81-dev libboost-program-options1.81-dev libboost-filesystem1.81-dev
   libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3 libxxhash-dev
   slurmctld slurmd slurm-client munge
+  abigail-tools
 )
 missing=()
 for package in "${packages[@]}"; do

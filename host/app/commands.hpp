@@ -13,4 +13,8 @@ int command_plugins(const std::vector<std::string>& args);
 int command_batch(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);
 
+// `plugins --check LIBRARY [--input FILE] [--timeout SECONDS]`: exit 0 when the
+// library has no problem, 1 when it has, 2 for a usage error or a bad input.
+int check_plugin_command(const std::string& library, const std::string& input, int timeout_seconds);
+
 }  // namespace perfreport::cli

@@ -18,8 +18,10 @@ Commands:
   merge SHARDS    join the outputs of the shards of one sweep into one summary
   validate INPUT  check an EngineResult and list every error and warning
   plugins         list the loaded analyzers, exporters and price sources
+                  (--check LIB: take one plugin library through its whole lifecycle)
 
-Run 'perfreport COMMAND --help' for the options of a command.
+Run 'perfreport COMMAND --help' for the options of a command, and
+'perfreport --version' for the version and the plugin ABI.
 Exit codes: 0 ok, 1 a part failed, 2 bad input or usage; batch stopped by
 SIGINT or SIGTERM: 130 or 143.
 )";
@@ -35,7 +37,7 @@ int main(int argc, char** argv)
         return words.empty() ? exit_bad_input : exit_ok;
     }
     if (words.front() == "--version") {
-        std::cout << "perfreport " << host_version << " (plugin ABI " << version_text(host_abi) << ")\n";
+        std::cout << version_line() << '\n';
         return exit_ok;
     }
     const std::vector<std::string> args(words.begin() + 1, words.end());

@@ -128,3 +128,36 @@ TEST(CommandLineOption, ValuesAreJsonWhenTheyAreJson)
 
 }  // namespace
 }  // namespace perfreport
+
+namespace perfreport {
+namespace {
+
+TEST(OptionsSchemaProblems, ARightSchemaHasNone)
+{
+    EXPECT_TRUE(options_schema_problems(roofline_schema[0].schema_json).empty());
+    EXPECT_TRUE(options_schema_problems(R"({"mode": {"type": "string", "default": "a", "values": ["a", "b"],
+                                                   "description": "which"}})")
+                    .empty());
+}
+
+TEST(OptionsSchemaProblems, NamesEachMistake)
+{
+    EXPECT_EQ(options_schema_problems("[1]"), std::vector<std::string>{"is not a JSON object"});
+    const std::vector<std::string> expected{
+        "option 'a': \"type\" must be one of \"number\", \"integer\", \"boolean\", \"string\"",
+        "option 'b': its default true must be an integer",
+        "option 'c': its default \"z\" must be one of [\"x\",\"y\"]",
+        "option 'd' has an unknown key 'defualt' (did you mean 'default'?)",
+        "option 'e': \"minimum\" must be a number",
+        "option 'f' is not an object"};
+    EXPECT_EQ(options_schema_problems(R"({"a": {"type": "float"},
+                                          "b": {"type": "integer", "default": true},
+                                          "c": {"type": "string", "default": "z", "values": ["x", "y"]},
+                                          "d": {"type": "number", "defualt": 1},
+                                          "e": {"type": "number", "minimum": "0"},
+                                          "f": 3})"),
+              expected);
+}
+
+}  // namespace
+}  // namespace perfreport

@@ -86,6 +86,17 @@ TEST(PluginLoader, RejectsStructSmallerThanAbi10Layout)
         << message;
 }
 
+TEST(PluginLoader, RejectsStructLargerThanTheHostKnows)
+{
+    const std::string message = refusal("big_struct");
+    EXPECT_NE(message.find("analyzer #0 ('big_struct') has struct_size " +
+                           std::to_string(sizeof(PR_IAnalyzer) + sizeof(uint64_t)) +
+                           ", larger than this host knows (" + std::to_string(sizeof(PR_IAnalyzer)) +
+                           ") for ABI 1.1"),
+              std::string::npos)
+        << message;
+}
+
 TEST(PluginLoader, RejectsMissingFile)
 {
     const std::string message = refusal("does_not_exist");

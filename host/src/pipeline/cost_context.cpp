@@ -91,27 +91,35 @@ CostTableLayer load_cost_table_file(const std::filesystem::path& file)
     return std::move(reading.layer);
 }
 
+PriceSourceAnswer ask_price_source(const PriceSourceInfo& source, HostLog& log)
+{
+    CallContext call;
+    call.part_id = source.id;
+    call.log = &log;
+    HostServices services(std::move(call));
+    TextCollector collected;
+    ErrorSlot error;
+    PriceSourceAnswer answer;
+    answer.status = source.descriptor->cost_table(source.descriptor, services.host(), collected.sink(), error.get());
+    answer.error_message = error.message();
+    answer.text = collected.text();
+    return answer;
+}
+
 std::vector<PriceSourceTable> ask_price_sources(const PriceSourceRegistry& registry, HostLog& log,
                                                 Diagnostics& warnings)
 {
     std::vector<PriceSourceTable> tables;
     for (const auto& source : registry.all()) {
-        CallContext call;
-        call.part_id = source.id;
-        call.log = &log;
-        HostServices services(std::move(call));
-        TextCollector collected;
-        ErrorSlot error;
-        const PR_Status status =
-            source.descriptor->cost_table(source.descriptor, services.host(), collected.sink(), error.get());
+        const PriceSourceAnswer answer = ask_price_source(source, log);
         const std::string ignored = "price source " + source.id + " ignored: ";
-        if (status != PR_OK) {
+        if (answer.status != PR_OK) {
             warn(warnings, "W_PRICE_SOURCE", source.id,
-                 ignored + (error.message().empty() ? status_name(status) : error.message()));
+                 ignored + (answer.error_message.empty() ? status_name(answer.status) : answer.error_message));
             continue;
         }
         std::string parse_problem;
-        auto table = parse_json(collected.text(), parse_problem);
+        auto table = parse_json(answer.text, parse_problem);
         if (!table) {
             warn(warnings, "W_PRICE_SOURCE", source.id, ignored + "its cost table is not JSON: " + parse_problem);
             continue;

@@ -45,6 +45,15 @@ struct PriceSourceTable {
     boost::json::value table;
 };
 
+// What one price source's cost_table call gave: its status, the message it
+// set, and the text it wrote (not checked).
+struct PriceSourceAnswer {
+    PR_Status status = PR_OK;
+    std::string error_message;
+    std::string text;
+};
+PriceSourceAnswer ask_price_source(const PriceSourceInfo& source, HostLog& log);
+
 // Asks every price source, in load order. One that fails or answers with
 // something other than JSON is left out with a warning W_PRICE_SOURCE.
 std::vector<PriceSourceTable> ask_price_sources(const PriceSourceRegistry& registry, HostLog& log,

@@ -211,6 +211,48 @@ const json::value* preset_of(const json::object& options)
 
 }  // namespace
 
+std::vector<std::string> options_schema_problems(std::string_view schema_json)
+{
+    std::string parse_problem;
+    const auto parsed = parse_json(schema_json, parse_problem);
+    if (!parsed || !parsed->is_object()) return {"is not a JSON object" + (parse_problem.empty() ? "" : ": " + parse_problem)};
+    static const std::vector<std::string> types = {"number", "integer", "boolean", "string"};
+    static const std::vector<std::string> keys = {"type", "default", "values", "minimum", "description"};
+    std::vector<std::string> problems;
+    for (const auto& [name, spec] : parsed->get_object()) {
+        const std::string option = "option '" + std::string(name) + "'";
+        if (!spec.is_object()) {
+            problems.push_back(option + " is not an object");
+            continue;
+        }
+        const json::object& fields = spec.get_object();
+        for (const auto& field : fields) {
+            if (std::find(keys.begin(), keys.end(), field.key()) == keys.end()) {
+                problems.push_back(option + " has an unknown key '" + std::string(field.key()) + "'" +
+                                   did_you_mean(std::string(field.key()), keys));
+            }
+        }
+        const json::value* type = fields.if_contains("type");
+        if (type == nullptr || !type->is_string() ||
+            std::find(types.begin(), types.end(), type->get_string()) == types.end()) {
+            problems.push_back(option + ": \"type\" must be one of \"number\", \"integer\", \"boolean\", \"string\"");
+            continue;
+        }
+        if (const json::value* minimum = fields.if_contains("minimum"); minimum != nullptr && !minimum->is_number()) {
+            problems.push_back(option + ": \"minimum\" must be a number");
+        }
+        const json::value* values = fields.if_contains("values");
+        if (values != nullptr && (!values->is_array() || values->get_array().empty())) {
+            problems.push_back(option + ": \"values\" must be a non-empty array");
+        }
+        if (const json::value* fallback = fields.if_contains("default")) {
+            const std::string problem = problem_with(fields, *fallback);
+            if (!problem.empty()) problems.push_back(option + ": its default " + shown(*fallback) + " " + problem);
+        }
+    }
+    return problems;
+}
+
 std::vector<OptionSchema> option_schemas(const PluginCatalog& catalog)
 {
     std::vector<OptionSchema> schemas;

@@ -44,6 +44,11 @@ ResolvedOptions resolve_options(const boost::json::object& input_options,
                                 const std::vector<CommandLineOption>& command_line,
                                 const std::vector<OptionSchema>& schemas);
 
+// What is wrong with one part's options schema (abi/analyzer.h): not an
+// object, an option without a known "type", a default its own spec refuses,
+// an unknown key. Empty when it is right.
+std::vector<std::string> options_schema_problems(std::string_view schema_json);
+
 // The schemas of every analyzer and exporter in `catalog`.
 std::vector<OptionSchema> option_schemas(const PluginCatalog& catalog);
 

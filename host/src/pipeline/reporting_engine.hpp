@@ -13,6 +13,7 @@
 #include "cost_context.hpp"
 #include "host_log.hpp"
 #include "options_resolver.hpp"
+#include "part_calls.hpp"
 
 namespace perfreport {
 
@@ -21,15 +22,6 @@ struct AnalysisRequest {
     ResolvedOptions options;
     CostSources cost;         // merged with each input's context.cost
     Diagnostics diagnostics;  // what came before: input and host findings
-};
-
-// How one exporter went.
-struct ExportOutcome {
-    std::string id;
-    bool ok = false;
-    std::string message;              // why it failed
-    std::vector<std::string> files;   // committed, relative to the output folder
-    double elapsed_ms = 0.0;
 };
 
 class ReportingEngine {

@@ -12,6 +12,18 @@
  *
  * History: 1.0 the first release; 1.1 PR_Host.open_output_path.
  *
+ * struct_size, both ways:
+ *   - A struct a plugin hands the host (entry, descriptors) is at least its
+ *     1.0 layout and at most the layout of the host's ABI. A larger one
+ *     cannot come from the minor the plugin declares (the host would have
+ *     refused a newer minor), so the host refuses the plugin and names the
+ *     struct rather than guess what the extra bytes mean.
+ *   - A struct the host hands a plugin (input, host, sink, report) may be
+ *     larger than the plugin knows, when the host is newer: the plugin reads
+ *     the fields it knows and ignores the rest.
+ * sdk/abi/perfreport_abi_1.json records every struct, field and constant
+ * with the minor it appeared in.
+ *
  * One concept per header, all included here. */
 #ifndef PERFREPORT_ABI_H
 #define PERFREPORT_ABI_H
