@@ -13,25 +13,16 @@
 #include "command_runner.hpp"
 #include "csv_read_back.hpp"
 #include "generated_input.hpp"
+#include "temporary_files.hpp"
 
 namespace perfreport {
 namespace {
 namespace fs = std::filesystem;
 using test::run_perfreport;
 using test::TempDir;
+using test::temporary_files;
 
 const std::string e1 = std::string(FIXTURES_DIR) + "/input/e1.json";
-
-// Files a crashed or failed write would leave: the host's ".<name>.tmp.*".
-std::vector<std::string> temporary_files(const fs::path& folder)
-{
-    std::vector<std::string> found;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        const std::string name = entry.path().filename().string();
-        if (name.find(".tmp.") != std::string::npos) found.push_back(name);
-    }
-    return found;
-}
 
 TEST(ExportRobustness, AFolderInTheWayFailsOnlyThatExporter)
 {

@@ -5,14 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <string>
 #include <vector>
 
-#include <boost/json/serialize.hpp>
-
 #include "command_runner.hpp"
+#include "e1_input.hpp"
 #include "generated_input.hpp"
 #include "temp_dir.hpp"
 #include "trace_export.hpp"
@@ -22,16 +19,6 @@ namespace perfreport {
 namespace {
 
 using test::trace_offset_us;
-
-// E1 with `change` applied, written into `dir`.
-std::string e1_variant(const test::TempDir& dir, const std::function<void(boost::json::object&)>& change)
-{
-    boost::json::value input = test::read_json(test::e1_input_file);
-    change(input.as_object());
-    const std::filesystem::path file = dir / "input.json";
-    std::ofstream(file) << boost::json::serialize(input);
-    return file.string();
-}
 
 class ChromeTraceOnCase : public ::testing::TestWithParam<std::string> {};
 
@@ -64,14 +51,7 @@ TEST(ChromeTrace, AStepWithComputeAndCommHasAFlowBetweenThem)
 {
     const test::TempDir dir;
     // Step 2 (layers.1.ffn_down, stage 1) also communicates for 0.03 ms.
-    const std::string input = e1_variant(dir, [](boost::json::object& e1) {
-        auto& step = e1.at("step_metrics").as_array()[2].as_object();
-        step["t_comm"] = 0.03;
-        step["t_total"] = 0.15;
-        auto& aggregates = e1.at("aggregates").as_object();
-        aggregates["total_comm_time"] = 0.15;
-        aggregates["total_time"] = 0.32;
-    });
+    const std::string input = test::e1_with_flow(dir / "input.json");
     test::ExportedTrace exported;
     ASSERT_NO_FATAL_FAILURE(test::export_trace(input, dir / "out", exported));
     test::expect_valid_trace_of_gantt(exported);
@@ -103,7 +83,7 @@ TEST(ChromeTrace, OpIdsComeOutIntact)
         "+layers.1.pp_send_p2p\t-1|' /C calc'!A0\\",
     };
     const test::TempDir dir;
-    const std::string input = e1_variant(dir, [&](boost::json::object& e1) {
+    const std::string input = test::e1_variant(dir / "input.json", [&](boost::json::object& e1) {
         auto& steps = e1.at("step_metrics").as_array();
         for (std::size_t i = 0; i < op_ids.size(); ++i) steps[i].as_object()["op_id"] = op_ids[i];
     });

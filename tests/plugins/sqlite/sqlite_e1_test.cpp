@@ -182,14 +182,7 @@ TEST_F(SqliteOnE1, IndexesServeTimeThreadAndProcessFilters)
 TEST(SqliteFlows, AStepWithComputeAndCommHasAFlowBetweenThem)
 {
     const test::TempDir dir;
-    const std::string input = test::e1_variant(dir / "input.json", [](boost::json::object& e1) {
-        auto& step = e1.at("step_metrics").as_array()[2].as_object();
-        step["t_comm"] = 0.03;
-        step["t_total"] = 0.15;
-        auto& aggregates = e1.at("aggregates").as_object();
-        aggregates["total_comm_time"] = 0.15;
-        aggregates["total_time"] = 0.32;
-    });
+    const std::string input = test::e1_with_flow(dir / "input.json");
     test::export_profiler_db(input, dir / "out");
     test::expect_database_matches_report(dir / "out");
     const test::SqliteFile db(dir / "out" / "profiler.db");
